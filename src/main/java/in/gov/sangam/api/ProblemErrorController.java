@@ -1,0 +1,40 @@
+package in.gov.sangam.api;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors the web server raises before any route runs (an unknown path, a wrong method, a body that is not JSON)
+ * are answered as problem documents too, instead of Spring Boot's own error page.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    private final Problems problems;
+
+    ProblemErrorController(Problems problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<String> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer value ? value : 500;
+        String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (type) {
+            case NOT_FOUND -> "Nothing is served at " + path + ". The API is described at /api/docs.";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed on " + path + ".";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
+            case NOT_ACCEPTABLE -> "This operation answers only in application/json.";
+            default -> "The hub could not complete the request. It has been logged; retrying is safe.";
+        };
+        return ResponseEntity.status(type == ProblemType.INTERNAL_ERROR ? 500 : status)
+                .header("Content-Type", Problems.MEDIA_TYPE)
+                .body(problems.json(type, detail, null, path));
+    }
+}

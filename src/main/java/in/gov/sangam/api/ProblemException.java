@@ -1,0 +1,42 @@
+package in.gov.sangam.api;
+
+import in.gov.sangam.api.model.FieldError;
+import java.util.List;
+
+/**
+ * Thrown by the beans routes call when a request cannot be served as asked. The error-handling route configuration
+ * turns it into an {@code application/problem+json} answer; nothing has been changed when it is thrown.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final ProblemType type;
+    private final transient List<FieldError> errors;
+
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        super(detail);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? "1 field is not valid: " + errors.get(0).getField() + "."
+                : errors.size() + " fields are not valid.";
+        return new ProblemException(ProblemType.INVALID_REQUEST, detail, errors);
+    }
+
+    public static FieldError field(String field, String message) {
+        return new FieldError().field(field).message(message);
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

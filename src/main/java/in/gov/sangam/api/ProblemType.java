@@ -1,0 +1,52 @@
+package in.gov.sangam.api;
+
+import org.springframework.http.HttpStatus;
+
+/** The kinds of problem the hub reports; their URIs are stable so that clients may switch on them. */
+public enum ProblemType {
+    INVALID_REQUEST("invalid-request", "The request is not valid", HttpStatus.BAD_REQUEST),
+    MALFORMED_JSON("malformed-json", "The body is not valid JSON", HttpStatus.BAD_REQUEST),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key already used for another request",
+            HttpStatus.UNPROCESSABLE_ENTITY),
+    UNKNOWN_SERVICE("unknown-service", "No such service", HttpStatus.UNPROCESSABLE_ENTITY),
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+
+    /** The type for an HTTP status the servlet container answered by itself, or INTERNAL_ERROR. */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status.value() == status && type != UNKNOWN_SERVICE && type != IDEMPOTENCY_KEY_REUSED
+                    && type != MALFORMED_JSON) {
+                return type;
+            }
+        }
+        return INTERNAL_ERROR;
+    }
+
+    private final String slug;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String slug, String title, HttpStatus status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String uri() {
+        return "urn:sangam:problem:" + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,141 @@
+package in.gov.sangam.applications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.stereotype.Repository;
+
+/** Applications and their history, in plain SQL that runs on H2 and PostgreSQL alike. */
+@Repository
+public class ApplicationStore {
+
+    private static final String COLUMNS = """
+            application_id, service_code, department, status, applicant_name, applicant_mobile,
+            applicant_aadhaar_last4, applicant_district, applicant_language, acknowledged_at, due_by,
+            department_reference, request_fingerprint""";
+
+    private final JdbcClient jdbc;
+    private final DataFieldMaxValueIncrementer applicationNumbers;
+
+    public ApplicationStore(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.applicationNumbers = sequence(dataSource);
+    }
+
+    /** The next application number from a database sequence, so numbers are unique across hub nodes. */
+    public long nextApplicationNumber() {
+        return applicationNumbers.nextLongValue();
+    }
+
+    public void insert(NewApplication a) {
+        jdbc.sql("""
+                INSERT INTO application (application_id, service_code, department, status, applicant_name,
+                    applicant_mobile, applicant_aadhaar_enc, applicant_aadhaar_last4, applicant_email,
+                    applicant_district, applicant_language, form_data, acknowledged_at, due_by, client_id,
+                    idempotency_key, request_fingerprint)
+                VALUES (:id, :service, :department, :status, :name, :mobile, :aadhaarEnc, :aadhaarLast4, :email,
+                    :district, :language, :formData, :acknowledgedAt, :dueBy, :clientId, :key, :fingerprint)""")
+                .param("id", a.applicationId())
+                .param("service", a.serviceCode())
+                .param("department", a.department())
+                .param("status", ApplicationStatus.SUBMITTED.name())
+                .param("name", a.applicantName())
+                .param("mobile", a.applicantMobile())
+                .param("aadhaarEnc", a.applicantAadhaarEncrypted())
+                .param("aadhaarLast4", a.applicantAadhaarLastFour())
+                .param("email", a.applicantEmail())
+                .param("district", a.applicantDistrict())
+                .param("language", a.applicantLanguage())
+                .param("formData", a.formDataJson())
+                .param("acknowledgedAt", utc(a.acknowledgedAt()))
+                .param("dueBy", utc(a.dueBy()))
+                .param("clientId", a.clientId())
+                .param("key", a.idempotencyKey())
+                .param("fingerprint", a.requestFingerprint())
+                .update();
+    }
+
+    public void appendHistory(String applicationId, ApplicationStatus status, Instant at, String remark) {
+        jdbc.sql("""
+                INSERT INTO application_history (application_id, status, changed_at, remark)
+                VALUES (:id, :status, :at, :remark)""")
+                .param("id", applicationId)
+                .param("status", status.name())
+                .param("at", utc(at))
+                .param("remark", remark)
+                .update();
+    }
+
+    public Optional<StoredApplication> find(String applicationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE application_id = :id")
+                .param("id", applicationId)
+                .query(ApplicationStore::toApplication)
+                .optional();
+    }
+
+    public Optional<StoredApplication> findByIdempotencyKey(String clientId, String idempotencyKey) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE client_id = :client AND idempotency_key = :key")
+                .param("client", clientId)
+                .param("key", idempotencyKey)
+                .query(ApplicationStore::toApplication)
+                .optional();
+    }
+
+    public List<StatusChange> history(String applicationId) {
+        return jdbc.sql("""
+                SELECT status, changed_at, remark FROM application_history
+                WHERE application_id = :id ORDER BY id""")
+                .param("id", applicationId)
+                .query((rs, row) -> new StatusChange(ApplicationStatus.valueOf(rs.getString("status")),
+                        instant(rs, "changed_at"), rs.getString("remark")))
+                .list();
+    }
+
+    private static StoredApplication toApplication(ResultSet rs, int row) throws SQLException {
+        return new StoredApplication(
+                rs.getString("application_id"),
+                rs.getString("service_code"),
+                rs.getString("department"),
+                ApplicationStatus.valueOf(rs.getString("status")),
+                rs.getString("applicant_name"),
+                rs.getString("applicant_mobile"),
+                rs.getString("applicant_aadhaar_last4"),
+                rs.getString("applicant_district"),
+                rs.getString("applicant_language"),
+                instant(rs, "acknowledged_at"),
+                instant(rs, "due_by"),
+                rs.getString("department_reference"),
+                rs.getString("request_fingerprint"));
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static DataFieldMaxValueIncrementer sequence(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource,
+                    metaData -> metaData.getDatabaseProductName());
+            return "PostgreSQL".equalsIgnoreCase(product)
+                    ? new PostgresSequenceMaxValueIncrementer(dataSource, "application_number_seq")
+                    : new H2SequenceMaxValueIncrementer(dataSource, "application_number_seq");
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot tell which database holds the applications", e);
+        }
+    }
+}

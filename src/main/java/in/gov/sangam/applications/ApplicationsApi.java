@@ -1,0 +1,98 @@
+package in.gov.sangam.applications;
+
+import in.gov.sangam.api.ProblemException;
+import in.gov.sangam.api.ProblemType;
+import in.gov.sangam.api.model.Application;
+import in.gov.sangam.api.model.ApplicationReceipt;
+import in.gov.sangam.api.model.District;
+import in.gov.sangam.api.model.Language;
+import in.gov.sangam.api.model.MaskedApplicant;
+import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueService;
+import in.gov.sangam.privacy.Masking;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** What the portal's application routes call: submit one, read one back. Speaks the contract's models. */
+@Component("applicationsApi")
+public class ApplicationsApi {
+
+    /** Set by the security filter from the verified token; never taken from the client. */
+    public static final String CLIENT_HEADER = "Sangam-Client-Id";
+
+    private final ApplicationSubmission submission;
+    private final ApplicationStore store;
+    private final Catalogue catalogue;
+    private final ZoneId zone;
+
+    public ApplicationsApi(ApplicationSubmission submission, ApplicationStore store, Catalogue catalogue,
+            @Value("${sangam.time-zone}") String zone) {
+        this.submission = submission;
+        this.store = store;
+        this.catalogue = catalogue;
+        this.zone = ZoneId.of(zone);
+    }
+
+    public ApplicationReceipt submit(Exchange exchange) {
+        var message = exchange.getMessage();
+        SubmissionResult result = submission.submit(
+                message.getHeader(CLIENT_HEADER, String.class),
+                message.getHeader("Idempotency-Key", String.class),
+                message.getBody(String.class));
+        StoredApplication application = result.application();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+        message.setHeader("Location", "/api/v1/applications/" + application.applicationId());
+        if (result.replayed()) {
+            message.setHeader("Idempotent-Replayed", "true");
+        }
+        return new ApplicationReceipt()
+                .applicationId(application.applicationId())
+                .serviceCode(application.serviceCode())
+                .department(application.department())
+                .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(application.status().name()))
+                .acknowledgedAt(local(application.acknowledgedAt()))
+                .dueBy(local(application.dueBy()));
+    }
+
+    public Application get(@Header("applicationId") String applicationId) {
+        StoredApplication application = store.find(applicationId).orElseThrow(() -> new ProblemException(
+                ProblemType.NOT_FOUND, "There is no application with the id '" + applicationId + "'."));
+        String serviceName = catalogue.service(application.serviceCode()).map(CatalogueService::name)
+                .orElse(application.serviceCode());
+        var history = new ArrayList<in.gov.sangam.api.model.StatusChange>();
+        for (StatusChange change : store.history(applicationId)) {
+            history.add(new in.gov.sangam.api.model.StatusChange()
+                    .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(change.status().name()))
+                    .at(local(change.at()))
+                    .remark(change.remark()));
+        }
+        return new Application()
+                .applicationId(application.applicationId())
+                .serviceCode(application.serviceCode())
+                .serviceName(serviceName)
+                .department(application.department())
+                .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(application.status().name()))
+                .acknowledgedAt(local(application.acknowledgedAt()))
+                .dueBy(local(application.dueBy()))
+                .departmentReference(application.departmentReference())
+                .applicant(new MaskedApplicant()
+                        .name(application.applicantName())
+                        .mobile(Masking.mobile(application.applicantMobile()))
+                        .aadhaar(Masking.aadhaarFromLastFour(application.applicantAadhaarLastFour()))
+                        .district(District.fromValue(application.applicantDistrict()))
+                        .language(Language.fromValue(application.applicantLanguage())))
+                .history(history)
+                .appeals(new ArrayList<>())
+                .feedback(null);
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant.atZone(zone).toOffsetDateTime();
+    }
+}

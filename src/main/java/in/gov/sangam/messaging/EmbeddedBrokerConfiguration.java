@@ -1,0 +1,59 @@
+package in.gov.sangam.messaging;
+
+import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueDepartment;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Declares, on the embedded broker, every address the hub needs (one dispatch queue per department of the catalogue,
+ * the completion-event address with a queue per subscriber, dead letters) and how failed deliveries are retried. An
+ * external broker gets the same from its broker.xml (see README).
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedBrokerConfiguration {
+
+    @Bean
+    ArtemisConfigurationCustomizer sangamAddresses(Catalogue catalogue, BrokerProperties broker) {
+        return configuration -> {
+            configuration.addAddressSetting(Addresses.PREFIX + "#", new AddressSettings()
+                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                    .setRedeliveryMultiplier(broker.redeliveryMultiplier())
+                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
+                    .setDeadLetterAddress(SimpleString.of(Addresses.DEAD_LETTER))
+                    .setExpiryAddress(SimpleString.of(Addresses.EXPIRED)));
+            // The dead-letter queue itself never gives up a message.
+            configuration.addAddressSetting(Addresses.DEAD_LETTER, new AddressSettings().setMaxDeliveryAttempts(-1));
+            for (CatalogueDepartment department : catalogue.departments()) {
+                anycast(configuration, Addresses.dispatch(department.code()));
+            }
+            configuration.addAddressConfiguration(new CoreAddressConfiguration()
+                    .setName(Addresses.APPLICATION_COMPLETED)
+                    .addRoutingType(RoutingType.MULTICAST)
+                    .addQueueConfiguration(durable(Addresses.APPLICATION_COMPLETED, Addresses.FEEDBACK_SUBSCRIPTION,
+                            RoutingType.MULTICAST))
+                    .addQueueConfiguration(durable(Addresses.APPLICATION_COMPLETED, Addresses.APPEAL_SUBSCRIPTION,
+                            RoutingType.MULTICAST)));
+            anycast(configuration, Addresses.DEAD_LETTER);
+            anycast(configuration, Addresses.EXPIRED);
+        };
+    }
+
+    private static void anycast(org.apache.activemq.artemis.core.config.Configuration configuration, String name) {
+        configuration.addAddressConfiguration(new CoreAddressConfiguration()
+                .setName(name)
+                .addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(durable(name, name, RoutingType.ANYCAST)));
+    }
+
+    private static QueueConfiguration durable(String address, String queue, RoutingType routing) {
+        return QueueConfiguration.of(queue).setAddress(address).setRoutingType(routing).setDurable(true);
+    }
+}

@@ -1,0 +1,94 @@
+package in.gov.sangam.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import in.gov.sangam.support.HubClient.Answer;
+import in.gov.sangam.support.HubIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CatalogueApiTest extends HubIntegrationTest {
+
+    @Test
+    void listsEachDepartmentWithItsServiceCountWithoutAToken() {
+        Answer answer = hub.get("/api/v1/departments", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        List<String> codes = new ArrayList<>();
+        answer.json().path("items").forEach(d -> codes.add(d.path("code").asText()));
+        assertThat(codes).containsExactly("education", "health", "revenue");
+        answer.json().path("items").forEach(d -> assertThat(d.path("serviceCount").asInt()).isGreaterThanOrEqualTo(10));
+    }
+
+    @Test
+    void pagesThroughTheWholeCatalogue() {
+        Answer first = hub.get("/api/v1/services?size=10", null);
+        int total = first.json().path("total").asInt();
+        assertThat(total).isGreaterThanOrEqualTo(30);
+
+        List<String> seen = new ArrayList<>();
+        for (int page = 1; page <= (total + 9) / 10; page++) {
+            Answer answer = hub.get("/api/v1/services?size=10&page=" + page, null);
+            assertThat(answer.json().path("page").asInt()).isEqualTo(page);
+            answer.json().path("items").forEach(s -> seen.add(s.path("code").asText()));
+        }
+        assertThat(seen).hasSize(total).doesNotHaveDuplicates();
+        assertThat(hub.get("/api/v1/services?size=10&page=99", null).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void filtersByDepartmentAndSearchesNamesIgnoringCase() {
+        Answer health = hub.get("/api/v1/services?department=health&size=100", null);
+        health.json().path("items").forEach(s -> assertThat(s.path("department").asText()).isEqualTo("health"));
+
+        Answer found = hub.get("/api/v1/services?q=DOMICILE", null);
+        assertThat(found.json().path("total").asInt()).isEqualTo(1);
+        JsonNode domicile = found.json().path("items").get(0);
+        assertThat(domicile.path("code").asText()).isEqualTo("revenue-domicile-certificate");
+        assertThat(domicile.path("timelineDays").asInt()).isPositive();
+
+        assertThat(hub.get("/api/v1/services?q=drug%20licence&department=health", null).json().path("total").asInt())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(hub.get("/api/v1/services?q=no-such-words-anywhere", null).json().path("total").asInt()).isZero();
+    }
+
+    @Test
+    void givesTheWholeEntryOfAServiceWithItsFormSchema() {
+        Answer answer = hub.get("/api/v1/services/revenue-domicile-certificate", null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode service = answer.json();
+        assertThat(service.path("department").asText()).isEqualTo("revenue");
+        assertThat(service.path("designatedOfficer").asText()).isNotBlank();
+        assertThat(service.path("firstAppellateAuthority").asText()).isNotBlank();
+        assertThat(service.path("secondAppellateAuthority").asText()).isNotBlank();
+        assertThat(service.path("formSchema").path("required")).isNotEmpty();
+        service.path("formSchema").path("properties").forEach(field -> {
+            assertThat(field.path("title").asText()).isNotBlank();
+            assertThat(field.path("examples")).isNotEmpty();
+        });
+    }
+
+    @Test
+    void anUnknownServiceIsANotFoundProblem() {
+        Answer answer = hub.get("/api/v1/services/revenue-no-such-service", null);
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().path("detail").asText()).contains("revenue-no-such-service");
+    }
+
+    @Test
+    void badQueryParametersAreNamedInTheProblem() {
+        Answer answer = hub.get("/api/v1/services?size=500&page=0&department=Revenue!", null);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:sangam:problem:invalid-request");
+        List<String> fields = new ArrayList<>();
+        answer.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("department", "page", "size");
+        answer.json().path("errors").forEach(e -> assertThat(e.path("message").asText()).startsWith("must"));
+    }
+}

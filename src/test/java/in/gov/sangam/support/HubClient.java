@@ -1,0 +1,115 @@
+package in.gov.sangam.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Talks to a running hub over real HTTP, with real tokens from its authorization server, and checks every answer of
+ * the portal API against the OpenAPI contract.
+ */
+public final class HubClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    public HubClient(int port) {
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    /** A response and its body read as JSON. */
+    public record Answer(HttpResponse<String> response, JsonNode json) {
+
+        public int status() {
+            return response.statusCode();
+        }
+
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    /** A bearer token for a demo client, asked for once per client. */
+    public String token(String client) {
+        return tokens.computeIfAbsent(client, c -> {
+            String basic = Base64.getEncoder().encodeToString((c + ":" + c + "-secret").getBytes(StandardCharsets.UTF_8));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                    .build();
+            Answer answer = send(request);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("No token for " + c + ": " + answer.response().body());
+            }
+            return answer.json().path("access_token").asText();
+        });
+    }
+
+    public Answer get(String path, String client) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (client != null) {
+            request.header("Authorization", "Bearer " + token(client));
+        }
+        return checked("GET", path, send(request.build()));
+    }
+
+    public Answer submit(String client, String idempotencyKey, String body) {
+        return post("/api/v1/applications", client, idempotencyKey, "application/json", body);
+    }
+
+    public Answer post(String path, String client, String idempotencyKey, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (client != null) {
+            request.header("Authorization", "Bearer " + token(client));
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return checked("POST", path, send(request.build()));
+    }
+
+    /** Sends without checking against the contract: for paths outside the portal API (actuator, docs). */
+    public Answer raw(HttpRequest.Builder request, String path) {
+        return send(request.uri(URI.create(baseUrl + path)).build());
+    }
+
+    private Answer checked(String method, String path, Answer answer) {
+        if (path.startsWith("/api/v1/")) {
+            ContractValidator.assertConforms(method, path, answer.response());
+        }
+        return answer;
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (type.contains("json") && !response.body().isEmpty()) {
+                json = JSON.readTree(response.body());
+            }
+            return new Answer(response, json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

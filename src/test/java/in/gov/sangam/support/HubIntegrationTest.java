@@ -1,0 +1,69 @@
+package in.gov.sangam.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Boots the whole hub on a random port, on its embedded defaults (H2 file database and persistent Artemis journal in a
+ * fresh data directory), with a clock the test sets. Subclasses share one running hub.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {in.gov.sangam.SangamApplication.class, HubIntegrationTest.TestClock.class})
+public abstract class HubIntegrationTest {
+
+    /** 29 November 2026, 10:15:30 in India. */
+    public static final Instant START = Instant.parse("2026-11-29T04:45:30Z");
+    public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+
+    private static final Path DATA_DIR = newDataDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected MutableClock clock;
+
+    protected HubClient hub;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("sangam.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void connect() {
+        hub = new HubClient(port);
+        clock.set(START);
+    }
+
+    protected static Path newDataDir() {
+        try {
+            return Files.createTempDirectory("sangam-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class TestClock {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(START, IST);
+        }
+    }
+}
