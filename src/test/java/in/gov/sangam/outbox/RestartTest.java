@@ -1,0 +1,58 @@
+package in.gov.sangam.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.DispatchQueues;
+import in.gov.sangam.support.HubClient;
+import in.gov.sangam.support.HubProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jms.core.JmsTemplate;
+
+/** The hub stops and starts again on the same data directory: nothing committed is lost or sent twice. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anApplicationCommittedButNotYetPublishedIsDispatchedOnceAfterARestart() {
+        String key = UUID.randomUUID().toString();
+        String id;
+        try (HubProcess hub = HubProcess.start(dataDir, "sangam.outbox.relay-enabled=false")) {
+            // The relay is stopped: the hub "crashes" after the commit and before publishing.
+            HubClient client = hub.client();
+            id = client.submit("portal", key, Applications.domicile("Ghulam Nabi Bhat")).json()
+                    .path("applicationId").asText();
+            assertThat(hub.bean(Outbox.class).countPending()).isEqualTo(1);
+        }
+        assertThat(Files.exists(dataDir.resolve("db"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("broker"))).isTrue();
+
+        try (HubProcess hub = HubProcess.start(dataDir)) {
+            HubClient client = hub.client();
+            DispatchQueues queues = new DispatchQueues(hub.bean(JmsTemplate.class));
+            await().atMost(Duration.ofSeconds(20)).until(() -> hub.bean(Outbox.class).countPending() == 0);
+            assertThat(queues.messagesFor("sangam.dispatch.revenue", id)).hasSize(1);
+
+            assertThat(client.get("/api/v1/applications/" + id, "portal").json().path("status").asText())
+                    .isEqualTo("SUBMITTED");
+            // The retry of a client that never heard back finds the same application.
+            assertThat(client.submit("portal", key, Applications.domicile("Ghulam Nabi Bhat")).json()
+                    .path("applicationId").asText()).isEqualTo(id);
+        }
+
+        try (HubProcess hub = HubProcess.start(dataDir)) {
+            // The broker's journal kept the message; its duplicate-id cache kept it from being queued twice.
+            DispatchQueues queues = new DispatchQueues(hub.bean(JmsTemplate.class));
+            assertThat(queues.messagesFor("sangam.dispatch.revenue", id)).hasSize(1);
+            assertThat(hub.client().get("/api/v1/applications/" + id, "portal").status()).isEqualTo(200);
+        }
+    }
+}
