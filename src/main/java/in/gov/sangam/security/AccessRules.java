@@ -21,6 +21,7 @@ final class AccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/services", "/api/v1/services/*")
                 .permitAll()
                 .requestMatchers("/api/v1/applications", "/api/v1/applications/**").hasAnyAuthority(PORTAL, ADMIN)
+                .requestMatchers("/api/docs", "/api/docs/**").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
                 .requestMatchers("/actuator/**").hasAuthority(ADMIN)

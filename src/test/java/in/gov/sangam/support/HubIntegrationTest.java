@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,8 +19,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Boots the whole hub on a random port, on its embedded defaults (H2 file database and persistent Artemis journal in a
- * fresh data directory), with a clock the test sets. Subclasses share one running hub.
+ * fresh data directory), with a clock the test sets and metrics exported as in production. Subclasses share one
+ * running hub.
  */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {in.gov.sangam.SangamApplication.class, HubIntegrationTest.TestClock.class})
 public abstract class HubIntegrationTest {

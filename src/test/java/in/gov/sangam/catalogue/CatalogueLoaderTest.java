@@ -1,0 +1,163 @@
+package in.gov.sangam.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A department folder is a form an integrator fills in; a mistake in it names the file, the field and the fix. */
+class CatalogueLoaderTest {
+
+    @TempDir
+    Path connectors;
+
+    private final CatalogueLoader loader = new CatalogueLoader();
+
+    @Test
+    void theShippedDepartmentsLoadAndEachHasAtLeastTenServices() {
+        List<CatalogueDepartment> departments = loader.load("classpath*:connectors");
+
+        assertThat(departments).extracting(CatalogueDepartment::code).containsExactly("education", "health", "revenue");
+        departments.forEach(d -> assertThat(d.services()).hasSizeGreaterThanOrEqualTo(10));
+        departments.forEach(d -> d.services().forEach(s -> {
+            assertThat(s.department()).isEqualTo(d.code());
+            assertThat(s.code()).matches("[a-z0-9][a-z0-9-]{2,79}");
+        }));
+    }
+
+    @Test
+    void aNewDepartmentIsJustAFolder() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS"));
+
+        List<CatalogueDepartment> departments = loader.load("file:" + connectors);
+
+        assertThat(departments).singleElement().satisfies(d -> {
+            assertThat(d.name()).isEqualTo("Transport Department");
+            assertThat(d.services()).extracting(CatalogueService::code).containsExactly("transport-driving-licence");
+        });
+    }
+
+    @Test
+    void everyMistakeIsReportedWithItsFileAndField() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 0, "FORTNIGHTS")
+                .replace("      required: [licenceClass]\n", "      required: [licenceClass, bloodGroup]\n"));
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .isInstanceOf(CatalogueException.class)
+                .satisfies(e -> assertThat(((CatalogueException) e).problems()).containsExactlyInAnyOrder(
+                        "connectors/transport/services.yaml: services[0].timelineBasis: "
+                                + "does not have a value in the enumeration [\"CALENDAR_DAYS\", \"WORKING_DAYS\"]",
+                        "connectors/transport/services.yaml: services[0].timelineDays: must have a minimum value of 1"));
+    }
+
+    @Test
+    void aFormFieldWithoutAnExampleOrARequiredFieldThatDoesNotExistIsRefused() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS")
+                .replace("      required: [licenceClass]\n", "      required: [licenceClass, bloodGroup]\n")
+                .replace("          examples: [LMV]\n", ""));
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("connectors/transport/services.yaml: services[0].formSchema.properties"
+                        + ".licenceClass.examples: is required");
+    }
+
+    @Test
+    void anExampleThatBreaksItsOwnFormIsRefused() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS")
+                .replace("examples: [LMV]", "examples: [SPACESHIP]"));
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .hasMessageContaining("services[0].formSchema.properties.licenceClass.examples[0]")
+                .hasMessageContaining("must satisfy the form's own schema");
+    }
+
+    @Test
+    void aRequiredFieldMissingFromTheFormIsRefused() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS")
+                .replace("      required: [licenceClass]\n", "      required: [licenceClass, bloodGroup]\n"));
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .hasMessageContaining("services[0].formSchema.required: names 'bloodGroup', which is not one of "
+                        + "formSchema.properties");
+    }
+
+    @Test
+    void theFolderNameAndTheDepartmentCodeMustAgreeAndCodesMustBeUnique() throws IOException {
+        department("transport", "Transport Department", service("shared-code", 30, "CALENDAR_DAYS"));
+        Path other = Files.createDirectories(connectors.resolve("tourism"));
+        Files.writeString(other.resolve("department.yaml"), "code: tourist\nname: Tourism Department\n");
+        Files.writeString(other.resolve("services.yaml"), "services:\n" + service("shared-code", 7, "WORKING_DAYS"));
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .hasMessageContaining("connectors/tourism/department.yaml: code: must equal the folder's name 'tourism'");
+    }
+
+    @Test
+    void aServiceCodeUsedByTwoDepartmentsIsRefused() throws IOException {
+        department("transport", "Transport Department", service("shared-code", 30, "CALENDAR_DAYS"));
+        Path other = Files.createDirectories(connectors.resolve("tourism"));
+        Files.writeString(other.resolve("department.yaml"), "code: tourism\nname: Tourism Department\n");
+        Files.writeString(other.resolve("services.yaml"), "services:\n" + service("shared-code", 7, "WORKING_DAYS"));
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .hasMessageContaining("services[0].code: must be unique across departments ('shared-code' is also in "
+                        + "connectors/");
+    }
+
+    @Test
+    void brokenYamlAndAMissingServicesFileAreNamed() throws IOException {
+        Path broken = Files.createDirectories(connectors.resolve("broken"));
+        Files.writeString(broken.resolve("department.yaml"), "code: broken\nname: [unclosed\n");
+        Path lonely = Files.createDirectories(connectors.resolve("lonely"));
+        Files.writeString(lonely.resolve("department.yaml"), "code: lonely\nname: Lonely Department\n");
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .hasMessageContaining("connectors/broken/department.yaml: is not valid YAML")
+                .hasMessageContaining("connectors/lonely/services.yaml: is missing");
+    }
+
+    @Test
+    void aThousandServicesLoad() throws IOException {
+        GeneratedCatalogue.write(connectors, 20, 50);
+
+        List<CatalogueDepartment> departments = loader.load("file:" + connectors);
+
+        assertThat(departments).hasSize(20);
+        assertThat(departments.stream().mapToInt(d -> d.services().size()).sum()).isEqualTo(1000);
+    }
+
+    private void department(String code, String name, String services) throws IOException {
+        Path folder = Files.createDirectories(connectors.resolve(code));
+        Files.writeString(folder.resolve("department.yaml"), "code: " + code + "\nname: " + name + "\n");
+        Files.writeString(folder.resolve("services.yaml"), "services:\n" + services);
+    }
+
+    static String service(String code, int timelineDays, String basis) {
+        return """
+                  - code: %s
+                    name: Driving Licence
+                    description: A licence to drive a motor vehicle.
+                    timelineDays: %d
+                    timelineBasis: %s
+                    designatedOfficer: Regional Transport Officer
+                    firstAppellateAuthority: Transport Commissioner
+                    secondAppellateAuthority: Secretary Transport
+                    formSchema:
+                      type: object
+                      additionalProperties: false
+                      required: [licenceClass]
+                      properties:
+                        licenceClass:
+                          title: Class of vehicle
+                          type: string
+                          enum: [LMV, HMV, MCWG]
+                          examples: [LMV]
+                """.formatted(code, timelineDays, basis);
+    }
+}

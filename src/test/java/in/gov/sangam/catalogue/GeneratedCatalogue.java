@@ -1,0 +1,54 @@
+package in.gov.sangam.catalogue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a catalogue as large as the real programme's (913 services) and larger, for tests and the benchmark. */
+public final class GeneratedCatalogue {
+
+    private GeneratedCatalogue() {
+    }
+
+    public static void write(Path connectors, int departments, int servicesEach) throws IOException {
+        for (int d = 1; d <= departments; d++) {
+            String code = "department-" + d;
+            Path folder = Files.createDirectories(connectors.resolve(code));
+            Files.writeString(folder.resolve("department.yaml"), "code: " + code + "\nname: Department " + d + "\n");
+            StringBuilder services = new StringBuilder("services:\n");
+            for (int s = 1; s <= servicesEach; s++) {
+                services.append("""
+                          - code: %1$s-service-%2$d
+                            name: Certificate number %2$d of department %3$d
+                            description: A generated service for load tests.
+                            timelineDays: %4$d
+                            timelineBasis: %5$s
+                            designatedOfficer: Tehsildar
+                            firstAppellateAuthority: Sub-Divisional Magistrate
+                            secondAppellateAuthority: Deputy Commissioner
+                            formSchema:
+                              type: object
+                              additionalProperties: false
+                              required: [fatherName, village]
+                              properties:
+                                fatherName:
+                                  title: Father's name
+                                  type: string
+                                  maxLength: 100
+                                  examples: [Ghulam Nabi Dar]
+                                village:
+                                  title: Village
+                                  type: string
+                                  maxLength: 100
+                                  examples: [Khanyar]
+                                pinCode:
+                                  title: PIN code
+                                  type: string
+                                  pattern: "^[1-9][0-9]{5}$"
+                                  examples: ["190001"]
+                        """.formatted(code, s, d, 7 + s % 30, s % 2 == 0 ? "WORKING_DAYS" : "CALENDAR_DAYS"));
+            }
+            Files.writeString(folder.resolve("services.yaml"), services);
+        }
+    }
+}
