@@ -3,6 +3,9 @@ package in.gov.sangam.outbox;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,8 @@ public class OutboxRelay {
     public static final String APPLICATION_ID_HEADER = "SangamApplicationId";
     private static final String OUTBOX_ID_HEADER = "SangamOutboxId";
     private static final String DESTINATION_HEADER = "SangamDestination";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final Outbox outbox;
     private final int batchSize;
@@ -43,7 +48,13 @@ public class OutboxRelay {
     }
 
     public void published(Exchange exchange) {
-        outbox.markPublished(exchange.getMessage().getHeader(OUTBOX_ID_HEADER, Long.class));
+        Message message = exchange.getMessage();
+        outbox.markPublished(message.getHeader(OUTBOX_ID_HEADER, Long.class));
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("applicationId",
+                message.getHeader(APPLICATION_ID_HEADER, String.class))) {
+            LOG.info("{} published to {}", message.getHeader(MESSAGE_TYPE_HEADER),
+                    message.getHeader(DESTINATION_HEADER));
+        }
     }
 
     public void failed(Exchange exchange) {
