@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.Resource;
@@ -111,12 +110,9 @@ public class CatalogueLoader {
             problems.add(where + ".formSchema." + p.field() + ": " + p.message()
                     + " (expected a valid JSON Schema, draft 2020-12)");
         }
-        Iterator<String> required = formSchema.path("required").elements().hasNext()
-                ? iterateText(formSchema.path("required")) : java.util.Collections.emptyIterator();
-        while (required.hasNext()) {
-            String field = required.next();
-            if (!formSchema.path("properties").has(field)) {
-                problems.add(where + ".formSchema.required: names '" + field
+        for (JsonNode required : formSchema.path("required")) {
+            if (!formSchema.path("properties").has(required.asText())) {
+                problems.add(where + ".formSchema.required: names '" + required.asText()
                         + "', which is not one of formSchema.properties");
             }
         }
@@ -146,12 +142,6 @@ public class CatalogueLoader {
                 node.path("secondAppellateAuthority").asText(),
                 formSchema,
                 compiled);
-    }
-
-    private static Iterator<String> iterateText(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.elements().forEachRemaining(value -> values.add(value.asText()));
-        return values.iterator();
     }
 
     private static JsonNode read(Resource file, String name, List<String> problems) {

@@ -88,11 +88,10 @@ class CatalogueLoaderTest {
     }
 
     @Test
-    void theFolderNameAndTheDepartmentCodeMustAgreeAndCodesMustBeUnique() throws IOException {
-        department("transport", "Transport Department", service("shared-code", 30, "CALENDAR_DAYS"));
-        Path other = Files.createDirectories(connectors.resolve("tourism"));
-        Files.writeString(other.resolve("department.yaml"), "code: tourist\nname: Tourism Department\n");
-        Files.writeString(other.resolve("services.yaml"), "services:\n" + service("shared-code", 7, "WORKING_DAYS"));
+    void theFolderNameAndTheDepartmentCodeMustAgree() throws IOException {
+        Path tourism = Files.createDirectories(connectors.resolve("tourism"));
+        Files.writeString(tourism.resolve("department.yaml"), "code: tourist\nname: Tourism Department\n");
+        Files.writeString(tourism.resolve("services.yaml"), "services:\n" + service("tourism-permit", 7, "WORKING_DAYS"));
 
         assertThatThrownBy(() -> loader.load("file:" + connectors))
                 .hasMessageContaining("connectors/tourism/department.yaml: code: must equal the folder's name 'tourism'");
@@ -101,9 +100,7 @@ class CatalogueLoaderTest {
     @Test
     void aServiceCodeUsedByTwoDepartmentsIsRefused() throws IOException {
         department("transport", "Transport Department", service("shared-code", 30, "CALENDAR_DAYS"));
-        Path other = Files.createDirectories(connectors.resolve("tourism"));
-        Files.writeString(other.resolve("department.yaml"), "code: tourism\nname: Tourism Department\n");
-        Files.writeString(other.resolve("services.yaml"), "services:\n" + service("shared-code", 7, "WORKING_DAYS"));
+        department("tourism", "Tourism Department", service("shared-code", 7, "WORKING_DAYS"));
 
         assertThatThrownBy(() -> loader.load("file:" + connectors))
                 .hasMessageContaining("services[0].code: must be unique across departments ('shared-code' is also in "
