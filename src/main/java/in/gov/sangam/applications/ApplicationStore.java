@@ -66,14 +66,48 @@ public class ApplicationStore {
     }
 
     public void appendHistory(String applicationId, ApplicationStatus status, Instant at, String remark) {
+        appendHistory(applicationId, status, at, remark, null);
+    }
+
+    public void appendHistory(String applicationId, ApplicationStatus status, Instant at, String remark,
+            String reason) {
         jdbc.sql("""
-                INSERT INTO application_history (application_id, status, changed_at, remark)
-                VALUES (:id, :status, :at, :remark)""")
+                INSERT INTO application_history (application_id, status, changed_at, remark, reason)
+                VALUES (:id, :status, :at, :remark, :reason)""")
                 .param("id", applicationId)
                 .param("status", status.name())
                 .param("at", utc(at))
                 .param("remark", remark)
+                .param("reason", reason)
                 .update();
+    }
+
+    /**
+     * Moves the application from {@code from} to {@code to}, only if it still is {@code from}: two updates racing
+     * for the same application cannot both apply.
+     *
+     * @return whether this call made the change
+     */
+    public boolean changeStatus(String applicationId, ApplicationStatus from, ApplicationStatus to,
+            String departmentReference) {
+        return jdbc.sql("""
+                UPDATE application SET status = :to, version = version + 1,
+                    department_reference = COALESCE(department_reference, :reference)
+                WHERE application_id = :id AND status = :from""")
+                .param("to", to.name())
+                .param("reference", departmentReference)
+                .param("id", applicationId)
+                .param("from", from.name())
+                .update() == 1;
+    }
+
+    public Optional<StoredApplication> findByDepartmentReference(String department, String departmentReference) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE department = :department"
+                        + " AND department_reference = :reference")
+                .param("department", department)
+                .param("reference", departmentReference)
+                .query(ApplicationStore::toApplication)
+                .optional();
     }
 
     public Optional<StoredApplication> find(String applicationId) {
@@ -93,11 +127,11 @@ public class ApplicationStore {
 
     public List<StatusChange> history(String applicationId) {
         return jdbc.sql("""
-                SELECT status, changed_at, remark FROM application_history
+                SELECT status, changed_at, remark, reason FROM application_history
                 WHERE application_id = :id ORDER BY id""")
                 .param("id", applicationId)
                 .query((rs, row) -> new StatusChange(ApplicationStatus.valueOf(rs.getString("status")),
-                        instant(rs, "changed_at"), rs.getString("remark")))
+                        instant(rs, "changed_at"), rs.getString("remark"), rs.getString("reason")))
                 .list();
     }
 

@@ -70,7 +70,8 @@ public class ApplicationsApi {
             history.add(new in.gov.sangam.api.model.StatusChange()
                     .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(change.status().name()))
                     .at(local(change.at()))
-                    .remark(change.remark()));
+                    .remark(change.remark())
+                    .reason(change.reason()));
         }
         return new Application()
                 .applicationId(application.applicationId())

@@ -1,5 +1,7 @@
 package in.gov.sangam.applications;
 
+import in.gov.sangam.messaging.Addresses;
+
 /**
  * The message that asks a department's connector to take an application to its legacy system. It carries only
  * identifiers: the connector reads the application from the store, so no citizen data sits in the broker's journal.
@@ -8,7 +10,8 @@ public record DispatchRequested(String applicationId, String serviceCode, String
 
     public static final String TYPE = "DispatchRequested";
 
+    /** The outbox destination of a department's dispatch messages. */
     public static String queueOf(String department) {
-        return in.gov.sangam.messaging.Addresses.dispatch(department);
+        return "queue:" + Addresses.dispatch(department);
     }
 }

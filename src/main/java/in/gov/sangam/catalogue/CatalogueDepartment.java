@@ -1,7 +1,14 @@
 package in.gov.sangam.catalogue;
 
 import java.util.List;
+import java.util.Map;
 
-/** A department folder {@code connectors/<code>/}: the department and the services it delivers. */
-public record CatalogueDepartment(String code, String name, List<CatalogueService> services) {
+/**
+ * A department folder {@code connectors/<code>/}: the department, the services it delivers and how to read its
+ * legacy system's answers.
+ *
+ * @param statusCodes the department's own status codes (upper case) and the hub status each one means
+ */
+public record CatalogueDepartment(String code, String name, List<CatalogueService> services,
+        Map<String, String> statusCodes) {
 }

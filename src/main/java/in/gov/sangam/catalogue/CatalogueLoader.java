@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -24,6 +25,7 @@ public class CatalogueLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonSchema DEPARTMENT_FILE = JsonSchemas.compileClasspath("catalogue/department.schema.json");
     private static final JsonSchema SERVICES_FILE = JsonSchemas.compileClasspath("catalogue/services.schema.json");
+    private static final JsonSchema CONNECTOR_FILE = JsonSchemas.compileClasspath("catalogue/connector.schema.json");
     private static final JsonSchema META_SCHEMA = JsonSchemas.metaSchema();
 
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -63,6 +65,7 @@ public class CatalogueLoader {
         String folder = folderName(departmentFile);
         String departmentName = "connectors/" + folder + "/department.yaml";
         String servicesName = "connectors/" + folder + "/services.yaml";
+        String connectorName = "connectors/" + folder + "/connector.yaml";
         int before = problems.size();
 
         JsonNode department = read(departmentFile, departmentName, problems);
@@ -81,7 +84,13 @@ public class CatalogueLoader {
         if (services != null) {
             report(servicesName, JsonSchemas.validate(SERVICES_FILE, services, ""), problems);
         }
-        if (problems.size() > before || department == null || services == null) {
+        Resource connectorFile = departmentFile.createRelative("connector.yaml");
+        JsonNode connector = connectorFile.exists() ? read(connectorFile, connectorName, problems)
+                : YAML.createObjectNode();
+        if (connector != null) {
+            report(connectorName, JsonSchemas.validate(CONNECTOR_FILE, connector, ""), problems);
+        }
+        if (problems.size() > before || department == null || services == null || connector == null) {
             return null;
         }
 
@@ -100,7 +109,11 @@ public class CatalogueLoader {
                 entries.add(entry);
             }
         }
-        return new CatalogueDepartment(folder, department.path("name").asText(), List.copyOf(entries));
+        Map<String, String> statusCodes = new HashMap<>();
+        connector.path("statusCodes").fields().forEachRemaining(
+                code -> statusCodes.put(code.getKey().toUpperCase(Locale.ROOT), code.getValue().asText()));
+        return new CatalogueDepartment(folder, department.path("name").asText(), List.copyOf(entries),
+                Map.copyOf(statusCodes));
     }
 
     private CatalogueService toService(JsonNode node, String department, String where, List<String> problems) {

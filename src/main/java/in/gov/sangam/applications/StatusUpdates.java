@@ -1,0 +1,111 @@
+package in.gov.sangam.applications;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import in.gov.sangam.api.ProblemException;
+import in.gov.sangam.api.ProblemType;
+import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueDepartment;
+import in.gov.sangam.outbox.Outbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Flow 3, status: every update, however it arrived (callback, poll, result file), is normalised and applied here,
+ * through the one state machine. The change, its history entry and (for a final status) the completion event are
+ * written in one transaction.
+ */
+@Service
+public class StatusUpdates {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusUpdates.class);
+
+    private final Catalogue catalogue;
+    private final ApplicationStore store;
+    private final StatusNormaliser normaliser;
+    private final Outbox outbox;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+
+    public StatusUpdates(Catalogue catalogue, ApplicationStore store, StatusNormaliser normaliser, Outbox outbox,
+            ObjectMapper objectMapper, Clock clock) {
+        this.catalogue = catalogue;
+        this.store = store;
+        this.normaliser = normaliser;
+        this.outbox = outbox;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public StatusUpdateOutcome apply(StatusUpdate update) {
+        CatalogueDepartment department = catalogue.department(update.department()).orElseThrow(() ->
+                new ProblemException(ProblemType.NOT_FOUND, "There is no department '" + update.department() + "'."));
+        StoredApplication application = find(update);
+        if (!application.department().equals(department.code())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Application " + application.applicationId()
+                    + " belongs to the " + application.department() + " department; " + department.code()
+                    + " may not update it.");
+        }
+        ApplicationStatus target = normaliser.normalise(department, update.status());
+        ApplicationStatus current = application.status();
+        if (target == current) {
+            return new StatusUpdateOutcome(application.applicationId(), current, current, false);
+        }
+        if (!StatusTransitions.isAllowed(current, target)) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Application " + application.applicationId()
+                    + " is " + current + "; it cannot become " + target + " (from " + current + " it may become "
+                    + describe(StatusTransitions.next(current)) + ").");
+        }
+        if (!store.changeStatus(application.applicationId(), current, target, update.departmentReference())) {
+            // Another update changed it since it was read: answer as if this one came second.
+            return apply(update);
+        }
+        Instant at = update.at() != null ? update.at() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        store.appendHistory(application.applicationId(), target, at, update.remark(), update.reason());
+        if (StatusTransitions.isFinal(target)) {
+            outbox.add(ApplicationCompleted.DESTINATION, ApplicationCompleted.TYPE, application.applicationId(),
+                    json(new ApplicationCompleted(application.applicationId(), application.serviceCode(),
+                            application.department(), target.name(), at.toString(), update.reason())));
+        }
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("applicationId", application.applicationId())) {
+            LOG.info("Status {} -> {} reported by {}", current, target, department.code());
+        }
+        return new StatusUpdateOutcome(application.applicationId(), current, target, true);
+    }
+
+    private StoredApplication find(StatusUpdate update) {
+        if (update.applicationId() != null) {
+            return store.find(update.applicationId()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                    "There is no application with the id '" + update.applicationId() + "'."));
+        }
+        if (update.departmentReference() != null) {
+            return store.findByDepartmentReference(update.department(), update.departmentReference())
+                    .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "The " + update.department()
+                            + " department has no application with the reference '" + update.departmentReference()
+                            + "'."));
+        }
+        throw ProblemException.invalid(List.of(
+                ProblemException.field("applicationId", "is required when departmentReference is not given"),
+                ProblemException.field("departmentReference", "is required when applicationId is not given")));
+    }
+
+    private static String describe(java.util.Set<ApplicationStatus> next) {
+        return next.isEmpty() ? "nothing else: it is final" : next.toString();
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

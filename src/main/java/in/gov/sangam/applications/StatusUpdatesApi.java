@@ -1,0 +1,54 @@
+package in.gov.sangam.applications;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import in.gov.sangam.api.ProblemException;
+import in.gov.sangam.api.ProblemType;
+import in.gov.sangam.api.model.StatusUpdateResult;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/** What the department callback route calls: a department reports where one of its applications stands. */
+@Component("statusUpdatesApi")
+public class StatusUpdatesApi {
+
+    private final StatusUpdates statusUpdates;
+    private final ObjectMapper objectMapper;
+
+    public StatusUpdatesApi(StatusUpdates statusUpdates, ObjectMapper objectMapper) {
+        this.statusUpdates = statusUpdates;
+        this.objectMapper = objectMapper;
+    }
+
+    public StatusUpdateResult report(@Header("department") String department, @Body String body) {
+        JsonNode update = parse(body);
+        StatusUpdateOutcome outcome = statusUpdates.apply(new StatusUpdate(
+                department,
+                text(update, "applicationId"),
+                text(update, "departmentReference"),
+                update.path("status").asText(),
+                text(update, "remark"),
+                text(update, "reason"),
+                update.hasNonNull("at") ? OffsetDateTime.parse(update.get("at").asText()).toInstant() : null));
+        return new StatusUpdateResult()
+                .applicationId(outcome.applicationId())
+                .previousStatus(in.gov.sangam.api.model.ApplicationStatus.fromValue(outcome.previousStatus().name()))
+                .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(outcome.status().name()))
+                .changed(outcome.changed());
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return objectMapper.readTree(body);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body could not be parsed as JSON.");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+}

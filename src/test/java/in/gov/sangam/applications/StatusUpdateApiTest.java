@@ -1,0 +1,160 @@
+package in.gov.sangam.applications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.DispatchQueues;
+import in.gov.sangam.support.HubClient.Answer;
+import in.gov.sangam.support.HubIntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
+
+class StatusUpdateApiTest extends HubIntegrationTest {
+
+    private static final String HEALTH_CALLBACK = "/api/v1/departments/health/status-updates";
+    private static final String FEEDBACK_QUEUE = "sangam.events.application-completed::feedback";
+    private static final String APPEAL_QUEUE = "sangam.events.application-completed::appeal";
+
+    @Autowired
+    JmsTemplate jms;
+
+    @Test
+    void aDepartmentTakesAnApplicationThroughItsLifeInItsOwnCodes() throws Exception {
+        String id = submitBirthRegistration();
+
+        assertThat(report(id, null, "REG", "HLT/BR/2026/" + id.substring(9)).json().path("status").asText())
+                .isEqualTo("FORWARDED");
+        String reference = "HLT/BR/2026/" + id.substring(9);
+        assertThat(report(null, reference, "SCR", null).json().path("status").asText()).isEqualTo("IN_PROCESS");
+        assertThat(report(null, reference, "QRY", null).json().path("status").asText())
+                .isEqualTo("RETURNED_TO_CITIZEN");
+        assertThat(report(null, reference, "scr", null).json().path("status").asText()).isEqualTo("IN_PROCESS");
+        Answer delivered = report(null, reference, "APR", null);
+
+        assertThat(delivered.json().path("previousStatus").asText()).isEqualTo("IN_PROCESS");
+        assertThat(delivered.json().path("changed").asBoolean()).isTrue();
+        JsonNode application = hub.get("/api/v1/applications/" + id, "portal").json();
+        assertThat(application.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(application.path("departmentReference").asText()).isEqualTo(reference);
+        List<String> history = new ArrayList<>();
+        application.path("history").forEach(step -> history.add(step.path("status").asText()));
+        assertThat(history).containsExactly("SUBMITTED", "FORWARDED", "IN_PROCESS", "RETURNED_TO_CITIZEN",
+                "IN_PROCESS", "DELIVERED");
+
+        // Completion is announced once, to each subscriber of the completion events.
+        DispatchQueues queues = new DispatchQueues(jms);
+        await().atMost(Duration.ofSeconds(20)).until(() -> queues.messagesFor(FEEDBACK_QUEUE, id).size() == 1);
+        assertThat(queues.messagesFor(APPEAL_QUEUE, id)).hasSize(1);
+        assertThat(DispatchQueues.text(queues.messagesFor(FEEDBACK_QUEUE, id).get(0))).contains("\"DELIVERED\"");
+    }
+
+    @Test
+    void repeatingTheCurrentStatusIsHarmless() {
+        String id = submitBirthRegistration();
+        report(id, null, "FORWARDED", "HLT/" + id);
+
+        Answer again = report(id, null, "REG", "HLT/" + id);
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("changed").asBoolean()).isFalse();
+        assertThat(hub.get("/api/v1/applications/" + id, "portal").json().path("history")).hasSize(2);
+    }
+
+    @Test
+    void anIllegalTransitionIsAConflictAndChangesNothing() {
+        String id = submitBirthRegistration();
+
+        Answer answer = report(id, null, "APR", null);
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:sangam:problem:illegal-transition");
+        assertThat(answer.json().path("detail").asText()).contains("SUBMITTED").contains("DELIVERED");
+        assertThat(hub.get("/api/v1/applications/" + id, "portal").json().path("status").asText())
+                .isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void aRejectionCarriesTheDepartmentsReason() {
+        String id = submitBirthRegistration();
+
+        hub.post(HEALTH_CALLBACK, "dept-health", null, "application/json", """
+                {"applicationId": "%s", "status": "REJ", "reason": "Hospital record of birth not found.",
+                 "at": "2026-11-30T12:00:00+05:30"}""".formatted(id));
+
+        JsonNode last = lastStep(id);
+        assertThat(last.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(last.path("reason").asText()).isEqualTo("Hospital record of birth not found.");
+        assertThat(last.path("at").asText()).isEqualTo("2026-11-30T12:00:00+05:30");
+    }
+
+    @Test
+    void aDepartmentMayUpdateOnlyItsOwnApplications() {
+        String health = submitBirthRegistration();
+
+        Answer wrongToken = hub.post(HEALTH_CALLBACK, "dept-revenue", null, "application/json",
+                "{\"applicationId\": \"" + health + "\", \"status\": \"REG\"}");
+        Answer wrongDepartment = hub.post("/api/v1/departments/revenue/status-updates", "dept-revenue", null,
+                "application/json", "{\"applicationId\": \"" + health + "\", \"status\": \"RECEIVED\"}");
+        Answer portal = hub.post(HEALTH_CALLBACK, "portal", null, "application/json",
+                "{\"applicationId\": \"" + health + "\", \"status\": \"REG\"}");
+
+        assertThat(wrongToken.status()).isEqualTo(403);
+        assertThat(wrongToken.json().path("detail").asText()).contains("department:health");
+        assertThat(wrongDepartment.status()).isEqualTo(403);
+        assertThat(wrongDepartment.json().path("detail").asText()).contains("belongs to the health department");
+        assertThat(portal.status()).isEqualTo(403);
+        assertThat(lastStep(health).path("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(hub.post(HEALTH_CALLBACK, "admin", null, "application/json",
+                "{\"applicationId\": \"" + health + "\", \"status\": \"REG\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void badUpdatesAreNamed() {
+        String id = submitBirthRegistration();
+
+        Answer unknownCode = report(id, null, "TELEPORTED", null);
+        Answer noId = hub.post(HEALTH_CALLBACK, "dept-health", null, "application/json", "{\"status\": \"REG\"}");
+        Answer unknownApplication = report("SGM-2026-9999999", null, "REG", null);
+        Answer unknownReference = report(null, "HLT/NOPE", "REG", null);
+        Answer noStatus = hub.post(HEALTH_CALLBACK, "dept-health", null, "application/json",
+                "{\"applicationId\": \"" + id + "\"}");
+
+        assertThat(unknownCode.status()).isEqualTo(400);
+        assertThat(unknownCode.json().path("errors").get(0).path("message").asText()).contains("APR").contains("REG");
+        assertThat(noId.status()).isEqualTo(400);
+        assertThat(noId.json().path("errors")).hasSize(2);
+        assertThat(unknownApplication.status()).isEqualTo(404);
+        assertThat(unknownReference.status()).isEqualTo(404);
+        assertThat(noStatus.status()).isEqualTo(400);
+        assertThat(noStatus.json().path("errors").get(0).path("field").asText()).isEqualTo("status");
+    }
+
+    private String submitBirthRegistration() {
+        return hub.submit("portal", UUID.randomUUID().toString(),
+                Applications.forService(hub, "health-birth-registration")).json().path("applicationId").asText();
+    }
+
+    private Answer report(String applicationId, String reference, String status, String newReference) {
+        StringBuilder body = new StringBuilder("{\"status\": \"" + status + "\"");
+        if (applicationId != null) {
+            body.append(", \"applicationId\": \"").append(applicationId).append('"');
+        }
+        String named = reference != null ? reference : newReference;
+        if (named != null) {
+            body.append(", \"departmentReference\": \"").append(named).append('"');
+        }
+        return hub.post(HEALTH_CALLBACK, "dept-health", null, "application/json", body.append('}').toString());
+    }
+
+    private JsonNode lastStep(String id) {
+        JsonNode history = hub.get("/api/v1/applications/" + id, "portal").json().path("history");
+        return history.get(history.size() - 1);
+    }
+}
