@@ -6,12 +6,15 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import in.gov.sangam.api.model.FieldError;
+import in.gov.sangam.applications.ApplicationsApi;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
@@ -30,6 +33,8 @@ public class ContractRequestValidator implements RestClientRequestValidator {
 
     private static final String BASE_PATH = "/api/v1";
     private static final Pattern QUOTED_NAMES = Pattern.compile("\"([^\"]+)\"");
+    private static final Set<String> UNCHECKED_HEADERS = caseInsensitive("Authorization", "Cookie",
+            ApplicationsApi.CLIENT_HEADER, "Content-Type", "Accept");
 
     private final Problems problems;
     private volatile OpenAPI validatedSpec;
@@ -80,8 +85,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
             errors.clear();
         }
         String path = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
-        ResponseHeaders.retainDeclaredOn(exchange.getMessage());
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, Problems.MEDIA_TYPE);
+        ResponseHeaders.answerProblem(exchange);
         return new ValidationError(type.status().value(), problems.json(type, detail, errors, stripQuery(path)));
     }
 
@@ -122,12 +126,13 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         if (body != null && !body.isEmpty()) {
             request.withBody(body);
         }
-        for (String header : List.of("Idempotency-Key")) {
-            String value = message.getHeader(header, String.class);
-            if (value != null) {
-                request.withHeader(header, value);
+        // Every header the caller sent (Camel's own and the credentials aside), so that any header parameter the
+        // contract declares is checked.
+        message.getHeaders().forEach((name, value) -> {
+            if (!name.startsWith("Camel") && value != null && !UNCHECKED_HEADERS.contains(name)) {
+                request.withHeader(name, value.toString());
             }
-        }
+        });
         String query = message.getHeader(Exchange.HTTP_QUERY, String.class);
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
@@ -191,6 +196,12 @@ public class ContractRequestValidator implements RestClientRequestValidator {
 
     private static String firstLine(String text) {
         return text == null ? "" : text.lines().findFirst().orElse("").trim();
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return set;
     }
 
     private static String decode(String text) {

@@ -37,10 +37,8 @@ public class ProblemResponder {
         if (instance != null && instance.indexOf('?') >= 0) {
             instance = instance.substring(0, instance.indexOf('?'));
         }
-        message.removeHeaders("Location|Idempotent-Replayed");
-        ResponseHeaders.retainDeclaredOn(message);
+        ResponseHeaders.answerProblem(exchange);
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, type.status().value());
-        message.setHeader(Exchange.CONTENT_TYPE, Problems.MEDIA_TYPE);
         message.setBody(problems.json(type, detail, problem == null ? null : problem.errors(), instance));
     }
 }

@@ -1,32 +1,46 @@
 package in.gov.sangam.api;
 
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
 /**
  * Camel answers an HTTP request with the headers its message holds, and those start as the request's own headers.
- * Before answering, everything but the headers the contract declares is dropped, so that no request header (the
- * caller's token above all) is ever echoed back.
+ * So routes never put answer headers on the message: they set them with {@link #answerWith}, and just before the
+ * answer leaves, every header the caller sent is dropped and only those are set. No request header (a token, or a
+ * forged {@code Location}) can ever be echoed back.
  */
 @Component("responseHeaders")
 public class ResponseHeaders {
 
-    private static final Set<String> ANSWERED = caseInsensitive("Content-Type", "Location", "Idempotent-Replayed");
+    private static final String PROPERTY_PREFIX = "SangamAnswerHeader.";
 
-    public void retainDeclared(Exchange exchange) {
-        retainDeclaredOn(exchange.getMessage());
+    /** Declares a header of the answer. */
+    public static void answerWith(Exchange exchange, String name, String value) {
+        exchange.setProperty(PROPERTY_PREFIX + name, value);
     }
 
-    static void retainDeclaredOn(Message message) {
-        message.getHeaders().keySet().removeIf(name -> !ANSWERED.contains(name) && !name.startsWith("Camel"));
+    /** Drops every header the caller sent and sets the declared answer headers and the content type. */
+    public static void answer(Exchange exchange, String contentType) {
+        Message message = exchange.getMessage();
+        message.getHeaders().keySet().removeIf(name -> !name.startsWith("Camel"));
+        for (Map.Entry<String, Object> property : exchange.getProperties().entrySet()) {
+            if (property.getKey().startsWith(PROPERTY_PREFIX)) {
+                message.setHeader(property.getKey().substring(PROPERTY_PREFIX.length()), property.getValue());
+            }
+        }
+        message.setHeader(Exchange.CONTENT_TYPE, contentType);
     }
 
-    private static Set<String> caseInsensitive(String... names) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(Set.of(names));
-        return set;
+    /** Only the content type: for problems, which carry no other header. */
+    public static void answerProblem(Exchange exchange) {
+        exchange.getProperties().keySet().removeIf(name -> name.startsWith(PROPERTY_PREFIX));
+        answer(exchange, Problems.MEDIA_TYPE);
+    }
+
+    /** The route step before a successful JSON answer. */
+    public void json(Exchange exchange) {
+        answer(exchange, "application/json");
     }
 }

@@ -2,6 +2,7 @@ package in.gov.sangam.applications;
 
 import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.api.ProblemType;
+import in.gov.sangam.api.ResponseHeaders;
 import in.gov.sangam.api.model.Application;
 import in.gov.sangam.api.model.ApplicationReceipt;
 import in.gov.sangam.api.model.District;
@@ -41,15 +42,20 @@ public class ApplicationsApi {
 
     public ApplicationReceipt submit(Exchange exchange) {
         var message = exchange.getMessage();
+        String clientId = message.getHeader(CLIENT_HEADER, String.class);
+        if (clientId == null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The access token names no client (sub, azp or "
+                    + "client_id); idempotency keys are kept per client.");
+        }
         SubmissionResult result = submission.submit(
-                message.getHeader(CLIENT_HEADER, String.class),
+                clientId,
                 message.getHeader("Idempotency-Key", String.class),
                 message.getBody(String.class));
         StoredApplication application = result.application();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
-        message.setHeader("Location", "/api/v1/applications/" + application.applicationId());
+        ResponseHeaders.answerWith(exchange, "Location", "/api/v1/applications/" + application.applicationId());
         if (result.replayed()) {
-            message.setHeader("Idempotent-Replayed", "true");
+            ResponseHeaders.answerWith(exchange, "Idempotent-Replayed", "true");
         }
         return new ApplicationReceipt()
                 .applicationId(application.applicationId())

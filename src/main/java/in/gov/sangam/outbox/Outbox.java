@@ -1,7 +1,11 @@
 package in.gov.sangam.outbox;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,13 +15,21 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The transactional outbox. {@link #add} joins the caller's transaction, so a message exists if and only if the change
- * it announces was committed; the relay route publishes what is pending and marks it published.
+ * it announces was committed; the relay route claims what is pending, publishes it and marks it published.
+ *
+ * <p>Claims are leases measured on the wall clock, not on the hub's (possibly sped-up) domain clock: they are about
+ * processes, not about PSGA time.
  */
 @Repository
 public class Outbox {
 
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Clock wallClock = Clock.systemUTC();
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
     public Outbox(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -40,12 +52,31 @@ public class Outbox {
         return messageId;
     }
 
-    /** The oldest messages not yet published, at most {@code limit}. */
-    public List<OutboxMessage> pending(int limit) {
+    /**
+     * Claims the oldest unpublished messages that no other relay holds, at most {@code limit}, for this relay to
+     * publish. A claim lasts {@link #LEASE}; a message whose claim ran out (its relay died) can be claimed again.
+     */
+    @Transactional
+    public List<OutboxMessage> claim(int limit) {
+        // Millisecond precision: the claim's end is also its ticket, matched exactly when the claimed rows are read.
+        OffsetDateTime now = wallClock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+        OffsetDateTime until = now.plus(LEASE);
+        jdbc.sql("""
+                UPDATE outbox_message SET claimed_by = :node, claimed_until = :until
+                WHERE id IN (SELECT id FROM outbox_message
+                             WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < :now)
+                             ORDER BY id FETCH FIRST :limit ROWS ONLY)
+                  AND published_at IS NULL AND (claimed_until IS NULL OR claimed_until < :now)""")
+                .param("node", node)
+                .param("until", until)
+                .param("now", now)
+                .param("limit", limit)
+                .update();
         return jdbc.sql("""
                 SELECT id, message_id, destination, message_type, aggregate_id, payload FROM outbox_message
-                WHERE published_at IS NULL ORDER BY id FETCH FIRST :limit ROWS ONLY""")
-                .param("limit", limit)
+                WHERE claimed_by = :node AND claimed_until = :until AND published_at IS NULL ORDER BY id""")
+                .param("node", node)
+                .param("until", until)
                 .query((rs, row) -> new OutboxMessage(rs.getLong("id"), rs.getString("message_id"),
                         rs.getString("destination"), rs.getString("message_type"), rs.getString("aggregate_id"),
                         rs.getString("payload")))
@@ -59,10 +90,19 @@ public class Outbox {
                 .update();
     }
 
+    /** Records why publishing failed and holds the message back, twice as long after each failure. */
     public void markFailed(long id, String error) {
         String reason = error == null ? "unknown" : error.length() > 1000 ? error.substring(0, 1000) : error;
-        jdbc.sql("UPDATE outbox_message SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+        int attempts = jdbc.sql("SELECT attempts FROM outbox_message WHERE id = :id").param("id", id)
+                .query(Integer.class).single() + 1;
+        Duration backOff = Duration.ofSeconds(1L << Math.min(attempts, 9));
+        jdbc.sql("""
+                UPDATE outbox_message SET attempts = :attempts, last_error = :error, claimed_until = :until
+                WHERE id = :id""")
+                .param("attempts", attempts)
                 .param("error", reason)
+                .param("until", wallClock.instant().plus(backOff.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff)
+                        .atOffset(ZoneOffset.UTC))
                 .param("id", id)
                 .update();
     }

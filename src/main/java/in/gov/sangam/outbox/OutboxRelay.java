@@ -31,8 +31,8 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    public List<OutboxMessage> pending() {
-        return outbox.pending(batchSize);
+    public List<OutboxMessage> claim() {
+        return outbox.claim(batchSize);
     }
 
     public void toJmsMessage(Exchange exchange) {

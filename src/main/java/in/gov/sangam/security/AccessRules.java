@@ -9,6 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. The catalogue and the health probes are public; applications need the portal's or an
@@ -20,6 +22,11 @@ final class AccessRules {
     static final String PORTAL = "SCOPE_portal";
     static final String ADMIN = "SCOPE_admin";
     static final String DEPARTMENT_CALLBACK = "/api/v1/departments/{department}/status-updates";
+    /** The catalogue, readable by anyone (GET and HEAD), with or without a token. */
+    static final RequestMatcher PUBLIC_CATALOGUE = new OrRequestMatcher(
+            catalogue(HttpMethod.GET, "/api/v1/departments"), catalogue(HttpMethod.GET, "/api/v1/services"),
+            catalogue(HttpMethod.GET, "/api/v1/services/*"), catalogue(HttpMethod.HEAD, "/api/v1/departments"),
+            catalogue(HttpMethod.HEAD, "/api/v1/services"), catalogue(HttpMethod.HEAD, "/api/v1/services/*"));
     private static final PathPatternRequestMatcher DEPARTMENT_CALLBACK_MATCHER =
             PathPatternRequestMatcher.withDefaults().matcher(DEPARTMENT_CALLBACK);
 
@@ -28,15 +35,20 @@ final class AccessRules {
 
     static void apply(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers(HttpMethod.GET, "/api/v1/departments", "/api/v1/services", "/api/v1/services/*")
-                .permitAll()
+                .requestMatchers(PUBLIC_CATALOGUE).permitAll()
                 .requestMatchers("/api/v1/applications", "/api/v1/applications/**").hasAnyAuthority(PORTAL, ADMIN)
                 .requestMatchers(HttpMethod.POST, DEPARTMENT_CALLBACK).access(AccessRules::ownDepartmentOrAdmin)
                 .requestMatchers("/api/docs", "/api/docs/**").permitAll()
                 .requestMatchers("/api/**").authenticated()
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasAuthority(ADMIN)
-                .anyRequest().permitAll());
+                // Swagger UI's files, the login-free error page and the authorization server's own endpoints.
+                .requestMatchers("/webjars/**", "/error").permitAll()
+                .anyRequest().authenticated());
+    }
+
+    private static RequestMatcher catalogue(HttpMethod method, String path) {
+        return PathPatternRequestMatcher.withDefaults().matcher(method, path);
     }
 
     /** A department's system may report only under its own code: scope {@code department:<code>}. */

@@ -6,6 +6,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -23,11 +25,21 @@ class ApiSecurityConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(publicCatalogueIgnoresTokens())
                         .jwt(jwt -> { })
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .addFilterAfter(new AuthenticatedClientFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The catalogue is public: a portal holding an expired token must still be able to list services, so a token
+     * sent with a catalogue request is not even looked at.
+     */
+    private static BearerTokenResolver publicCatalogueIgnoresTokens() {
+        DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+        return request -> AccessRules.PUBLIC_CATALOGUE.matches(request) ? null : resolver.resolve(request);
     }
 }

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -26,8 +27,19 @@ class AuthenticatedClientFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        String clientId = authentication instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject() : null;
+        String clientId = authentication instanceof JwtAuthenticationToken jwt ? clientIdOf(jwt.getToken()) : null;
         chain.doFilter(new ClientIdRequest(request, clientId), response);
+    }
+
+    /** Client-credentials tokens name the client as subject; some identity providers use azp or client_id. */
+    private static String clientIdOf(Jwt token) {
+        for (String claim : new String[] {"sub", "azp", "client_id"}) {
+            String value = token.getClaimAsString(claim);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static final class ClientIdRequest extends HttpServletRequestWrapper {

@@ -34,9 +34,9 @@ class ContractValidatorTest {
     }
 
     @Test
-    void rejectsAStatusTheOperationDoesNotDeclare() {
-        assertThatThrownBy(() -> ContractValidator.assertConforms("GET", "/api/v1/departments", response(418,
-                "application/problem+json", "{\"type\": \"x\", \"title\": \"t\", \"status\": 418}")))
+    void rejectsAnErrorThatIsNotAProblemDocument() {
+        assertThatThrownBy(() -> ContractValidator.assertConforms("GET", "/api/v1/services/x", response(404,
+                "application/problem+json", "{\"error\": \"Not Found\", \"status\": 404}")))
                 .isInstanceOf(AssertionError.class);
     }
 

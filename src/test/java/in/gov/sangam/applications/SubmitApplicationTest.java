@@ -9,7 +9,13 @@ import in.gov.sangam.support.HubIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.net.http.HttpRequest;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -212,11 +218,51 @@ class SubmitApplicationTest extends HubIntegrationTest {
 
     @Test
     void noRequestHeaderIsEchoedBack() {
-        Answer answer = hub.submit("portal", key(), Applications.domicile("G N Bhat"));
+        List<HttpRequest.Builder> requests = List.of(
+                forged(HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(Applications.domicile("A")))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", key())),
+                forged(HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json").header("Idempotency-Key", key())),
+                forged(HttpRequest.newBuilder().GET()));
+        List<String> paths = List.of("/api/v1/applications", "/api/v1/applications", "/api/v1/departments");
 
-        assertThat(answer.response().headers().map().keySet())
-                .noneMatch(name -> name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Idempotency-Key")
-                        || name.equalsIgnoreCase("Sangam-Client-Id"));
+        for (int i = 0; i < requests.size(); i++) {
+            Answer answer = hub.raw(requests.get(i), paths.get(i));
+            assertThat(answer.status()).isIn(200, 201, 400);
+            assertThat(answer.response().headers().map().keySet()).noneMatch(name -> Set.of("authorization",
+                    "idempotency-key", "sangam-client-id", "idempotent-replayed", "x-forged").contains(
+                            name.toLowerCase(Locale.ROOT)));
+            assertThat(answer.response().headers().allValues("Location")).noneMatch(value -> value.contains("evil"));
+        }
+    }
+
+    @Test
+    void concurrentIdenticalSubmissionsCreateOneApplication() throws Exception {
+        String key = key();
+        int before = count("application");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> hub.submit("portal", key, Applications.domicile("Concurrent"))));
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            for (Future<Answer> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(201);
+                ids.add(answer.get().json().path("applicationId").asText());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(count("application")).isEqualTo(before + 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private HttpRequest.Builder forged(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + hub.token("portal"))
+                .header("Location", "https://evil.example/phish")
+                .header("Idempotent-Replayed", "true")
+                .header("X-Forged", "yes");
     }
 
     private int count(String table) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -17,7 +18,7 @@ class OperationsTest extends HubIntegrationTest {
 
     @Test
     void readinessCoversCamelTheDatabaseAndTheBroker() {
-        Answer readiness = get("/actuator/health/readiness");
+        Answer readiness = asAdmin("/actuator/health/readiness");
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.json().path("status").asText()).isEqualTo("UP");
@@ -27,10 +28,20 @@ class OperationsTest extends HubIntegrationTest {
     }
 
     @Test
-    void metricsAreExposedForPrometheus() {
+    void anyoneSeesWhetherTheHubIsUpButOnlyAdministratorsSeeItsInsides() {
+        Answer anonymous = get("/actuator/health");
+
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.json().path("status").asText()).isEqualTo("UP");
+        assertThat(anonymous.json().has("components")).isFalse();
+        assertThat(asAdmin("/actuator/health").json().path("components").has("db")).isTrue();
+    }
+
+    @Test
+    void metricsAreExposedForPrometheusToAdministrators() {
         get("/api/v1/departments");
 
-        Answer metrics = get("/actuator/prometheus");
+        Answer metrics = asAdmin("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.response().body()).contains("http_server_requests_seconds").contains("jvm_memory_used_bytes");
@@ -38,7 +49,10 @@ class OperationsTest extends HubIntegrationTest {
 
     @Test
     void otherActuatorEndpointsNeedTheAdminScope() {
-        assertThat(get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(hub.raw(HttpRequest.newBuilder().header("Authorization", "Bearer " + hub.token("portal")).GET(),
+                "/actuator/metrics").status()).isEqualTo(403);
+        assertThat(asAdmin("/actuator/metrics").status()).isEqualTo(200);
     }
 
     @Test
@@ -56,10 +70,21 @@ class OperationsTest extends HubIntegrationTest {
 
     @Test
     void anUnknownPathIsANotFoundProblem() {
-        Answer answer = get("/api/v1/nothing-here");
+        Answer answer = asAdmin("/api/v1/nothing-here");
 
-        assertThat(answer.status()).isIn(401, 404);
+        assertThat(answer.status()).isEqualTo(404);
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:sangam:problem:not-found");
+    }
+
+    @Test
+    void aMethodNoOperationServesIsAProblemDocument() {
+        Answer answer = hub.raw(HttpRequest.newBuilder().header("Authorization", "Bearer " + hub.token("admin"))
+                .DELETE(), "/api/v1/departments");
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:sangam:problem:method-not-allowed");
     }
 
     @Test
@@ -72,6 +97,20 @@ class OperationsTest extends HubIntegrationTest {
         assertThat(output.getAll()).contains("[" + id + "]");
         assertThat(output.getAll()).doesNotContain(Applications.AADHAAR).doesNotContain("234123412345")
                 .doesNotContain("9876543210");
+    }
+
+    @Test
+    void aCitizenNumberThatSlipsIntoALogLineIsMasked(CapturedOutput output) {
+        LoggerFactory.getLogger(OperationsTest.class).warn("A driver quoted 234123412346 and +919876543210",
+                new IllegalStateException("value 9876543210 too long"));
+
+        assertThat(output.getAll()).contains("A driver quoted ********2346 and ********3210")
+                .contains("value ********3210 too long")
+                .doesNotContain("234123412346").doesNotContain("9876543210");
+    }
+
+    private Answer asAdmin(String path) {
+        return hub.raw(HttpRequest.newBuilder().header("Authorization", "Bearer " + hub.token("admin")).GET(), path);
     }
 
     private Answer get(String path) {

@@ -70,8 +70,10 @@ class DispatchOutboxTest extends HubIntegrationTest {
         String id = submit(UUID.randomUUID().toString());
         awaitDispatched(id);
 
-        // The state a crash between "sent to the broker" and "marked published" leaves behind.
-        jdbc.sql("UPDATE outbox_message SET published_at = NULL WHERE aggregate_id = :id").param("id", id).update();
+        // The state a crash between "sent to the broker" and "marked published" leaves behind, once the crashed
+        // relay's claim has run out.
+        jdbc.sql("UPDATE outbox_message SET published_at = NULL, claimed_until = NULL WHERE aggregate_id = :id")
+                .param("id", id).update();
         await().atMost(Duration.ofSeconds(20)).until(() -> publishedAt(id) != null);
         waitForRelayRounds(2);
 
