@@ -10,6 +10,11 @@ public final class GeneratedCatalogue {
     private GeneratedCatalogue() {
     }
 
+    /** For the start-up benchmark: {@code GeneratedCatalogue <folder> <departments> <services each>}. */
+    public static void main(String[] args) throws IOException {
+        write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    }
+
     public static void write(Path connectors, int departments, int servicesEach) throws IOException {
         for (int d = 1; d <= departments; d++) {
             String code = "department-" + d;

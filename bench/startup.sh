@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Start-up benchmark: how long the hub takes from launch until /actuator/health/readiness answers UP, with a fresh
+# data directory each time:
+#   - `mvn spring-boot:run` (the README's first command, on an already compiled tree), shipped catalogue;
+#   - the packaged jar (`java -jar`), shipped catalogue and a generated one of 1,000 services (the real programme
+#     has 913).
+# Usage: bench/startup.sh [runs per case, default 3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-3}"
+port=18090
+
+mvn -B -q -DskipTests package
+mvn -B -q test-compile
+jar=$(ls target/sangam-hub-*.jar | grep -v original | head -1)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+java -cp target/test-classes in.gov.sangam.catalogue.GeneratedCatalogue "$work/connectors-1000" 20 50
+
+measure() {
+  local label="$1"; shift
+  for run in $(seq "$runs"); do
+    rm -rf "$work/data"
+    local start end
+    start=$(date +%s.%N)
+    if [ "${1:-}" = "mvn" ]; then
+      setsid mvn -B -q spring-boot:run \
+        -Dspring-boot.run.arguments="--server.port=$port --sangam.data-dir=$work/data" > "$work/hub.log" 2>&1 &
+    else
+      setsid java -jar "$jar" --server.port=$port --sangam.data-dir="$work/data" "$@" > "$work/hub.log" 2>&1 &
+    fi
+    local pid=$!
+    until curl -sf "http://localhost:$port/actuator/health/readiness" > /dev/null 2>&1; do
+      if ! kill -0 "$pid" 2> /dev/null; then echo "hub died, see $work/hub.log"; cat "$work/hub.log"; exit 1; fi
+      sleep 0.1
+    done
+    end=$(date +%s.%N)
+    kill -- -"$pid"; wait "$pid" 2> /dev/null || true
+    printf '%-28s run %d: ready in %5.1f s  (%s)\n' "$label" "$run" "$(echo "$end - $start" | bc)" \
+      "$(grep -o 'Catalogue loaded.*' "$work/hub.log" | sed 's/.*: //')"
+  done
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
+measure "mvn spring-boot:run" mvn
+measure "jar, shipped catalogue"
+measure "jar, 1,000 services" --sangam.catalogue.location="file:$work/connectors-1000"
