@@ -11,7 +11,14 @@ import in.gov.sangam.support.HubProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +47,7 @@ class PostgresStoreTest {
     }
 
     @Test
-    void submitsRetriesReadsAndDispatchesOnPostgres() {
+    void submitsRetriesReadsAndDispatchesOnPostgres() throws Exception {
         try (HubProcess hub = HubProcess.start(dataDir,
                 "spring.profiles.active=default,postgres",
                 "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
@@ -66,6 +73,22 @@ class PostgresStoreTest {
             var read = client.get("/api/v1/applications/" + id, "portal");
             assertThat(read.json().path("history").get(0).path("status").asText()).isEqualTo("SUBMITTED");
             assertThat(read.json().path("applicant").path("aadhaar").asText()).isEqualTo("XXXX-XXXX-2346");
+
+            // Retries racing each other still make one application.
+            String racing = UUID.randomUUID().toString();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<String>> ids = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ids.add(pool.submit(() -> client.submit("portal", racing, Applications.domicile("Racing")).json()
+                        .path("applicationId").asText()));
+            }
+            Set<String> distinct = new HashSet<>();
+            for (Future<String> future : ids) {
+                distinct.add(future.get());
+            }
+            pool.shutdown();
+            assertThat(distinct).hasSize(1);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM application").query(Integer.class).single()).isEqualTo(3);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> hub.bean(Outbox.class).countPending() == 0);
             assertThat(new DispatchQueues(hub.bean(JmsTemplate.class)).messagesFor("sangam.dispatch.revenue", id))

@@ -258,6 +258,26 @@ class SubmitApplicationTest extends HubIntegrationTest {
         }
     }
 
+    @Test
+    void theApplicationItsHistoryAndItsDispatchMessageAreStoredTogetherOrNotAtAll() {
+        int applications = count("application");
+        int history = count("application_history");
+        jdbc.sql("ALTER TABLE outbox_message RENAME TO outbox_message_away").update();
+        Answer answer;
+        try {
+            // The outbox cannot be written: the whole submission must roll back.
+            answer = hub.submit("portal", key(), Applications.domicile("Rolled Back"));
+        } finally {
+            jdbc.sql("ALTER TABLE outbox_message_away RENAME TO outbox_message").update();
+        }
+
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.json().path("type").asText()).isEqualTo("urn:sangam:problem:internal-error");
+        assertThat(count("application")).isEqualTo(applications);
+        assertThat(count("application_history")).isEqualTo(history);
+        assertThat(hub.submit("portal", key(), Applications.domicile("Rolled Back")).status()).isEqualTo(201);
+    }
+
     private HttpRequest.Builder forged(HttpRequest.Builder request) {
         return request.header("Authorization", "Bearer " + hub.token("portal"))
                 .header("Location", "https://evil.example/phish")
