@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -149,7 +148,7 @@ public class ApplicationSubmission {
         store.appendHistory(applicationId, ApplicationStatus.SUBMITTED, acknowledgedAt,
                 "Application received and acknowledged.");
         outbox.add(DispatchRequested.queueOf(service.department()), DispatchRequested.TYPE, applicationId,
-                json(new DispatchRequested(applicationId, service.code(), service.department())));
+                new DispatchRequested(applicationId, service.code(), service.department()));
         return store.find(applicationId).orElseThrow();
     }
 
@@ -186,7 +185,7 @@ public class ApplicationSubmission {
         return node;
     }
 
-    private String json(Object value) {
+    private String json(JsonNode value) {
         try {
             return objectMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -195,8 +194,6 @@ public class ApplicationSubmission {
     }
 
     private static void log(StoredApplication application, String message, Object... args) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("applicationId", application.applicationId())) {
-            LOG.info(message, args);
-        }
+        ApplicationLog.info(LOG, application.applicationId(), message, args);
     }
 }

@@ -1,7 +1,5 @@
 package in.gov.sangam.applications;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.catalogue.Catalogue;
@@ -11,9 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,16 +29,14 @@ public class StatusUpdates {
     private final ApplicationStore store;
     private final StatusNormaliser normaliser;
     private final Outbox outbox;
-    private final ObjectMapper objectMapper;
     private final Clock clock;
 
     public StatusUpdates(Catalogue catalogue, ApplicationStore store, StatusNormaliser normaliser, Outbox outbox,
-            ObjectMapper objectMapper, Clock clock) {
+            Clock clock) {
         this.catalogue = catalogue;
         this.store = store;
         this.normaliser = normaliser;
         this.outbox = outbox;
-        this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
@@ -72,12 +68,11 @@ public class StatusUpdates {
         store.appendHistory(application.applicationId(), target, at, update.remark(), update.reason());
         if (StatusTransitions.isFinal(target)) {
             outbox.add(ApplicationCompleted.DESTINATION, ApplicationCompleted.TYPE, application.applicationId(),
-                    json(new ApplicationCompleted(application.applicationId(), application.serviceCode(),
-                            application.department(), target.name(), at.toString(), update.reason())));
+                    new ApplicationCompleted(application.applicationId(), application.serviceCode(),
+                            application.department(), target.name(), at.toString(), update.reason()));
         }
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("applicationId", application.applicationId())) {
-            LOG.info("Status {} -> {} reported by {}", current, target, department.code());
-        }
+        ApplicationLog.info(LOG, application.applicationId(), "Status {} -> {} reported by {}", current, target,
+                department.code());
         return new StatusUpdateOutcome(application.applicationId(), current, target, true);
     }
 
@@ -97,15 +92,7 @@ public class StatusUpdates {
                 ProblemException.field("departmentReference", "is required when applicationId is not given")));
     }
 
-    private static String describe(java.util.Set<ApplicationStatus> next) {
+    private static String describe(Set<ApplicationStatus> next) {
         return next.isEmpty() ? "nothing else: it is final" : next.toString();
-    }
-
-    private String json(Object value) {
-        try {
-            return objectMapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

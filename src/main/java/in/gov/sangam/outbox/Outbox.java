@@ -1,5 +1,7 @@
 package in.gov.sangam.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,17 +29,20 @@ public class Outbox {
     private static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
     private final Clock clock;
     private final Clock wallClock = Clock.systemUTC();
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-    public Outbox(JdbcClient jdbc, Clock clock) {
+    public Outbox(JdbcClient jdbc, ObjectMapper objectMapper, Clock clock) {
         this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
         this.clock = clock;
     }
 
+    /** Adds a message, its payload written as JSON, to the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String add(String destination, String messageType, String aggregateId, String payload) {
+    public String add(String destination, String messageType, String aggregateId, Object payload) {
         String messageId = UUID.randomUUID().toString();
         jdbc.sql("""
                 INSERT INTO outbox_message (message_id, destination, message_type, aggregate_id, payload, created_at)
@@ -46,10 +51,18 @@ public class Outbox {
                 .param("destination", destination)
                 .param("type", messageType)
                 .param("aggregate", aggregateId)
-                .param("payload", payload)
+                .param("payload", json(payload))
                 .param("createdAt", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
         return messageId;
+    }
+
+    private String json(Object payload) {
+        try {
+            return objectMapper.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("An outbox payload could not be written as JSON", e);
+        }
     }
 
     /**

@@ -1,11 +1,11 @@
 package in.gov.sangam.outbox;
 
+import in.gov.sangam.applications.ApplicationLog;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -50,11 +50,8 @@ public class OutboxRelay {
     public void published(Exchange exchange) {
         Message message = exchange.getMessage();
         outbox.markPublished(message.getHeader(OUTBOX_ID_HEADER, Long.class));
-        try (MDC.MDCCloseable ignored = MDC.putCloseable("applicationId",
-                message.getHeader(APPLICATION_ID_HEADER, String.class))) {
-            LOG.info("{} published to {}", message.getHeader(MESSAGE_TYPE_HEADER),
-                    message.getHeader(DESTINATION_HEADER));
-        }
+        ApplicationLog.info(LOG, message.getHeader(APPLICATION_ID_HEADER, String.class), "{} published to {}",
+                message.getHeader(MESSAGE_TYPE_HEADER), message.getHeader(DESTINATION_HEADER));
     }
 
     public void failed(Exchange exchange) {
