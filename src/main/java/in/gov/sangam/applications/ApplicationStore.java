@@ -101,6 +101,23 @@ public class ApplicationStore {
                 .update() == 1;
     }
 
+    /** Everything a department's system needs about an application, the Aadhaar number still encrypted. */
+    public Optional<DispatchRecord> findForDispatch(String applicationId) {
+        return jdbc.sql("""
+                SELECT application_id, service_code, department, status, applicant_name, applicant_mobile,
+                    applicant_aadhaar_enc, applicant_email, applicant_district, applicant_language, form_data,
+                    acknowledged_at, due_by
+                FROM application WHERE application_id = :id""")
+                .param("id", applicationId)
+                .query((rs, row) -> new DispatchRecord(rs.getString("application_id"), rs.getString("service_code"),
+                        rs.getString("department"), ApplicationStatus.valueOf(rs.getString("status")),
+                        rs.getString("applicant_name"), rs.getString("applicant_mobile"),
+                        rs.getString("applicant_aadhaar_enc"), rs.getString("applicant_email"),
+                        rs.getString("applicant_district"), rs.getString("applicant_language"),
+                        rs.getString("form_data"), instant(rs, "acknowledged_at"), instant(rs, "due_by")))
+                .optional();
+    }
+
     public Optional<StoredApplication> findByDepartmentReference(String department, String departmentReference) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE department = :department"
                         + " AND department_reference = :reference")

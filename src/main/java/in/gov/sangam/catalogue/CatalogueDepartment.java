@@ -1,5 +1,6 @@
 package in.gov.sangam.catalogue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,12 @@ import java.util.Map;
  * legacy system's answers.
  *
  * @param statusCodes the department's own status codes (upper case) and the hub status each one means
+ * @param connector the department's {@code connector.yaml}, checked against its schema
  */
 public record CatalogueDepartment(String code, String name, List<CatalogueService> services,
-        Map<String, String> statusCodes) {
+        Map<String, String> statusCodes, JsonNode connector) {
+
+    public String protocol() {
+        return connector.path("protocol").asText();
+    }
 }

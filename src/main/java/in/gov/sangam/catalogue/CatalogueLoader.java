@@ -85,10 +85,17 @@ public class CatalogueLoader {
             report(servicesName, JsonSchemas.validate(SERVICES_FILE, services, ""), problems);
         }
         Resource connectorFile = departmentFile.createRelative("connector.yaml");
-        JsonNode connector = connectorFile.exists() ? read(connectorFile, connectorName, problems)
-                : YAML.createObjectNode();
+        JsonNode connector = connectorFile.exists() ? read(connectorFile, connectorName, problems) : null;
+        if (!connectorFile.exists()) {
+            problems.add(connectorName + ": is missing (every department folder says how its system is reached)");
+        }
         if (connector != null) {
             report(connectorName, JsonSchemas.validate(CONNECTOR_FILE, connector, ""), problems);
+            String template = connector.path("submit").path("template").asText(null);
+            if (template != null && !departmentFile.createRelative(template).exists()) {
+                problems.add(connectorName + ": submit.template: names connectors/" + folder + "/" + template
+                        + ", which does not exist");
+            }
         }
         if (problems.size() > before || department == null || services == null || connector == null) {
             return null;
@@ -113,7 +120,7 @@ public class CatalogueLoader {
         connector.path("statusCodes").fields().forEachRemaining(
                 code -> statusCodes.put(code.getKey().toUpperCase(Locale.ROOT), code.getValue().asText()));
         return new CatalogueDepartment(folder, department.path("name").asText(), List.copyOf(entries),
-                Map.copyOf(statusCodes));
+                Map.copyOf(statusCodes), connector);
     }
 
     private CatalogueService toService(JsonNode node, String department, String where, List<String> problems) {

@@ -91,6 +91,7 @@ class CatalogueLoaderTest {
     void theFolderNameAndTheDepartmentCodeMustAgree() throws IOException {
         Path tourism = Files.createDirectories(connectors.resolve("tourism"));
         Files.writeString(tourism.resolve("department.yaml"), "code: tourist\nname: Tourism Department\n");
+        GeneratedCatalogue.writeRestConnector(tourism);
         Files.writeString(tourism.resolve("services.yaml"), "services:\n" + service("tourism-permit", 7, "WORKING_DAYS"));
 
         assertThatThrownBy(() -> loader.load("file:" + connectors))
@@ -105,6 +106,21 @@ class CatalogueLoaderTest {
         assertThatThrownBy(() -> loader.load("file:" + connectors))
                 .hasMessageContaining("services[0].code: must be unique across departments ('shared-code' is also in "
                         + "connectors/");
+    }
+
+    @Test
+    void aConnectorMustSayHowTheSystemIsReachedAndTheTemplateMustExist() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS"));
+        Files.writeString(connectors.resolve("transport/connector.yaml"),
+                "protocol: rest\nendpoint: http://localhost:9\nsubmit: {path: /a, template: missing.ftl}\n"
+                        + "statusCodes: {DONE: FINISHED}\ncredentials: {password: hunter2}\n");
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .hasMessageContaining("connectors/transport/connector.yaml: statusCodes.DONE: does not have a value in "
+                        + "the enumeration")
+                .hasMessageContaining("connectors/transport/connector.yaml: credentials.password: ")
+                .hasMessageContaining("connectors/transport/connector.yaml: submit.template: names "
+                        + "connectors/transport/missing.ftl, which does not exist");
     }
 
     @Test
@@ -132,6 +148,7 @@ class CatalogueLoaderTest {
     private void department(String code, String name, String services) throws IOException {
         Path folder = Files.createDirectories(connectors.resolve(code));
         Files.writeString(folder.resolve("department.yaml"), "code: " + code + "\nname: " + name + "\n");
+        GeneratedCatalogue.writeRestConnector(folder);
         Files.writeString(folder.resolve("services.yaml"), "services:\n" + services);
     }
 

@@ -10,6 +10,18 @@ public final class GeneratedCatalogue {
     private GeneratedCatalogue() {
     }
 
+    /** A REST connector to a system that is not there: enough for a catalogue that is only read. */
+    public static void writeRestConnector(Path folder) throws IOException {
+        Files.writeString(folder.resolve("connector.yaml"), """
+                protocol: rest
+                endpoint: http://localhost:9/none
+                submit:
+                  path: /applications
+                  template: submit-request.json.ftl
+                """);
+        Files.writeString(folder.resolve("submit-request.json.ftl"), "{\"id\": \"${body.application.applicationId}\"}");
+    }
+
     /** For the start-up benchmark: {@code GeneratedCatalogue <folder> <departments> <services each>}. */
     public static void main(String[] args) throws IOException {
         write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
@@ -20,6 +32,7 @@ public final class GeneratedCatalogue {
             String code = "department-" + d;
             Path folder = Files.createDirectories(connectors.resolve(code));
             Files.writeString(folder.resolve("department.yaml"), "code: " + code + "\nname: Department " + d + "\n");
+            writeRestConnector(folder);
             StringBuilder services = new StringBuilder("services:\n");
             for (int s = 1; s <= servicesEach; s++) {
                 services.append("""

@@ -17,7 +17,8 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public static HubProcess start(Path dataDir, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--sangam.data-dir=" + dataDir));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--sangam.data-dir=" + dataDir,
+                "--sangam.simulators.any-free-port=true"));
         for (String property : properties) {
             args.add("--" + property);
         }

@@ -1,0 +1,90 @@
+package in.gov.sangam.dispatch;
+
+import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueDepartment;
+import in.gov.sangam.simulators.DepartmentSimulators;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * One connector per department, made from the route template of its protocol ({@code routes/connector-<protocol>.yaml})
+ * and the settings in its {@code connector.yaml}: a department is configuration, not a Java class.
+ */
+@Configuration(proxyBeanMethods = false)
+public class Connectors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Connectors.class);
+    /** The protocols a route template exists for. */
+    private static final Map<String, String> TEMPLATES = Map.of("rest", "rest-connector");
+
+    private final Map<String, ConnectorSettings> settings = new LinkedHashMap<>();
+    private final ObjectProvider<DepartmentSimulators> simulators;
+
+    public Connectors(Catalogue catalogue, Environment environment, DepartmentResilience resilience,
+            ObjectProvider<DepartmentSimulators> simulators) {
+        this.simulators = simulators;
+        for (CatalogueDepartment department : catalogue.departments()) {
+            ConnectorSettings connector = ConnectorSettings.of(department, environment);
+            settings.put(department.code(), connector);
+            resilience.configure(connector);
+        }
+    }
+
+    public ConnectorSettings settings(String department) {
+        ConnectorSettings connector = settings.get(department);
+        if (connector == null) {
+            throw new IllegalArgumentException("No connector for department " + department);
+        }
+        return connector;
+    }
+
+    /** The base URL the department is reached at: its configured endpoint, or its simulator's. */
+    public String endpoint(ConnectorSettings connector) {
+        if (!connector.usesSimulator()) {
+            return connector.endpoint();
+        }
+        DepartmentSimulators running = simulators.getIfAvailable();
+        return (running == null ? Optional.<String>empty() : running.baseUrl(connector.department()))
+                .orElseThrow(() -> new IllegalStateException("The " + connector.department() + " connector points at "
+                        + "its simulator, but none runs: set its endpoint in connector.yaml or enable simulators"));
+    }
+
+    /** Once Camel has read the route templates, one dispatch route per department whose protocol has one. */
+    @Bean
+    CamelContextConfiguration dispatchRoutes() {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camelContext) {
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camelContext) {
+                settings.values().forEach(connector -> addDispatchRoute(camelContext, connector));
+            }
+        };
+    }
+
+    private void addDispatchRoute(CamelContext camelContext, ConnectorSettings connector) {
+        String template = TEMPLATES.get(connector.protocol());
+        if (template == null) {
+            LOG.warn("No connector template for protocol '{}' yet: {} applications wait in their queue",
+                    connector.protocol(), connector.department());
+            return;
+        }
+        TemplatedRouteBuilder.builder(camelContext, template)
+                .routeId("dispatch-" + connector.department())
+                .parameter("department", connector.department())
+                .parameter("template", "connectors/" + connector.department() + "/" + connector.submitTemplate())
+                .add();
+    }
+}

@@ -1,0 +1,71 @@
+package in.gov.sangam.simulators;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ClasspathFileSource;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueDepartment;
+import in.gov.sangam.dispatch.ConnectorSettings;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Simulators of the departments' legacy systems, for the demo and the tests: a WireMock server per department whose
+ * connector points at {@code simulator}, serving the mappings in {@code connectors/<department>/simulator/}. They
+ * speak over real HTTP, so the connector cannot tell them from the real systems.
+ */
+@Component
+@ConditionalOnProperty(name = "sangam.simulators.enabled", havingValue = "true")
+public class DepartmentSimulators implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DepartmentSimulators.class);
+
+    private final Map<String, WireMockServer> servers = new ConcurrentHashMap<>();
+
+    public DepartmentSimulators(Catalogue catalogue, Environment environment,
+            @Value("${sangam.simulators.any-free-port:false}") boolean anyFreePort) {
+        for (CatalogueDepartment department : catalogue.departments()) {
+            ConnectorSettings settings = ConnectorSettings.of(department, environment);
+            String folder = "connectors/" + department.code() + "/simulator";
+            if (settings.usesSimulator() && new ClassPathResource(folder + "/mappings").exists()) {
+                WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                        .port(anyFreePort ? 0 : settings.simulatorPort())
+                        .bindAddress("127.0.0.1")
+                        .fileSource(new ClasspathFileSource(folder))
+                        .globalTemplating(true)
+                        .maxRequestJournalEntries(10_000));
+                server.start();
+                servers.put(department.code(), server);
+                LOG.info("Simulator of {} listening on {}", department.code(), server.baseUrl());
+            }
+        }
+    }
+
+    /** The base URL of a department's simulator, if it has one running. */
+    public Optional<String> baseUrl(String department) {
+        return Optional.ofNullable(servers.get(department)).map(WireMockServer::baseUrl);
+    }
+
+    /** The running simulator of a department, for tests that make it fail, slow down or look at its journal. */
+    public WireMockServer server(String department) {
+        WireMockServer server = servers.get(department);
+        if (server == null) {
+            throw new IllegalArgumentException("No simulator runs for " + department);
+        }
+        return server;
+    }
+
+    @Override
+    public void destroy() {
+        servers.values().forEach(WireMockServer::stop);
+    }
+}

@@ -1,0 +1,107 @@
+package in.gov.sangam.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.HubIntegrationTest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The health department's HMIS over REST/JSON, simulated by WireMock over real HTTP. */
+class HealthConnectorTest extends HubIntegrationTest {
+
+    private static final String REGISTRATIONS = "/hmis/api/v2/registrations";
+
+    @Autowired
+    DepartmentSimulators simulators;
+    @Autowired
+    JdbcClient jdbc;
+
+    WireMockServer hmis;
+
+    @BeforeEach
+    void simulator() {
+        hmis = simulators.server("health");
+    }
+
+    @Test
+    void anApplicationIsHandedToHmisInItsOwnTermsAndComesBackForwardedWithItsReference() throws Exception {
+        String id = submit(Applications.forService(hub, "health-birth-registration"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+
+        JsonNode application = hub.get("/api/v1/applications/" + id, "portal").json();
+        assertThat(application.path("departmentReference").asText()).isEqualTo("HLT/2026/" + id);
+        var calls = hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
+                .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id))));
+        assertThat(calls).hasSize(1);
+        JsonNode sent = new ObjectMapper().readTree(calls.get(0).getBodyAsString());
+        assertThat(sent.path("applicant").path("dist_cd").asText()).isEqualTo("ANT");
+        assertThat(sent.path("applicant").path("lang").asText()).isEqualTo("HIN");
+        assertThat(sent.path("applicant").path("mobile_no").asText()).isEqualTo("9876543210");
+        assertThat(sent.path("recd_on").asText()).isEqualTo("29-11-2026");
+        assertThat(sent.path("form").path("motherName").asText()).isNotBlank();
+        assertThat(calls.get(0).getHeader("Authorization")).startsWith("Basic ");
+    }
+
+    @Test
+    void aRefusalIsKeptAsADeadLetterWithHmisReasonAndIsNotRetried() {
+        String id = submit(Applications.forService(hub, "health-birth-registration")
+                .replace("government-hospital", "home"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetterReason(id) != null);
+
+        assertThat(deadLetterReason(id)).contains("Home births are registered by the village Registrar");
+        assertThat(status(id)).isEqualTo("SUBMITTED");
+        assertThat(hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
+                .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id))))).hasSize(1);
+    }
+
+    @Test
+    void aPassingFailureIsRetriedAndTheApplicationIsSentOnce() {
+        StubMapping failing = hmis.stubFor(post(urlPathEqualTo(REGISTRATIONS)).atPriority(1)
+                .inScenario("blip").whenScenarioStateIs("Started").willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(503)));
+        try {
+            String id = submit(Applications.forService(hub, "health-birth-registration"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+
+            assertThat(hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
+                    .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id))))).hasSize(2);
+        } finally {
+            hmis.removeStub(failing);
+            hmis.resetScenarios();
+        }
+    }
+
+    private String submit(String body) {
+        return hub.submit("portal", UUID.randomUUID().toString(), body).json().path("applicationId").asText();
+    }
+
+    private String status(String id) {
+        return jdbc.sql("SELECT status FROM application WHERE application_id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    private String deadLetterReason(String id) {
+        return jdbc.sql("SELECT reason FROM dead_letter WHERE application_id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+}
