@@ -14,6 +14,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key already used for another request",
             HttpStatus.UNPROCESSABLE_ENTITY),
+    ALREADY_REPLAYED("already-replayed", "Already replayed", HttpStatus.CONFLICT),
     ILLEGAL_TRANSITION("illegal-transition", "Status change not allowed", HttpStatus.CONFLICT),
     UNKNOWN_SERVICE("unknown-service", "No such service", HttpStatus.UNPROCESSABLE_ENTITY),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
@@ -22,7 +23,7 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status.value() == status && type != UNKNOWN_SERVICE && type != IDEMPOTENCY_KEY_REUSED
-                    && type != MALFORMED_JSON) {
+                    && type != MALFORMED_JSON && type != ALREADY_REPLAYED) {
                 return type;
             }
         }

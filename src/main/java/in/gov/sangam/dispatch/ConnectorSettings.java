@@ -9,7 +9,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * A department's {@code connector.yaml}, read with its defaults and with its {@code ${NAME:default}} placeholders
- * resolved from the environment (so credentials are named there, never written down).
+ * resolved from the environment (so credentials are named there, never written down). Any setting can be overridden
+ * per environment as {@code sangam.connectors.<department>.<dotted.path>}.
  */
 public record ConnectorSettings(
         String department,
@@ -38,48 +39,67 @@ public record ConnectorSettings(
     public static final String SIMULATOR = "simulator";
 
     public static ConnectorSettings of(CatalogueDepartment department, Environment environment) {
-        JsonNode c = department.connector();
+        Settings c = new Settings(department, environment);
         Map<String, Map<String, String>> codeLists = new HashMap<>();
-        c.path("codeLists").fields().forEachRemaining(list -> {
+        department.connector().path("codeLists").fields().forEachRemaining(list -> {
             Map<String, String> codes = new HashMap<>();
             list.getValue().fields().forEachRemaining(code -> codes.put(code.getKey(), code.getValue().asText()));
             codeLists.put(list.getKey(), Map.copyOf(codes));
         });
         return new ConnectorSettings(
                 department.code(),
-                c.path("protocol").asText(),
-                resolve(environment, c.path("endpoint").asText(SIMULATOR)),
-                resolve(environment, c.path("credentials").path("username").asText(null)),
-                resolve(environment, c.path("credentials").path("password").asText(null)),
-                duration(c.path("timeouts").path("connect"), "2s"),
-                duration(c.path("timeouts").path("response"), "10s"),
-                c.path("retry").path("attempts").asInt(3),
-                duration(c.path("retry").path("initialDelay"), "500ms"),
-                c.path("retry").path("multiplier").asDouble(2),
-                duration(c.path("retry").path("maxDelay"), "5s"),
-                c.path("circuitBreaker").path("failureRateThreshold").asInt(50),
-                c.path("circuitBreaker").path("minimumCalls").asInt(4),
-                duration(c.path("circuitBreaker").path("openFor"), "30s"),
-                c.path("submit").path("path").asText(null),
-                c.path("submit").path("template").asText(null),
-                c.path("submit").path("reference").asText(null),
-                c.path("submit").path("status").asText(null),
-                c.path("submit").path("rejection").asText(null),
+                c.text("protocol", null),
+                c.text("endpoint", SIMULATOR),
+                c.text("credentials.username", null),
+                c.text("credentials.password", null),
+                c.duration("timeouts.connect", "2s"),
+                c.duration("timeouts.response", "10s"),
+                Integer.parseInt(c.text("retry.attempts", "3")),
+                c.duration("retry.initialDelay", "500ms"),
+                Double.parseDouble(c.text("retry.multiplier", "2")),
+                c.duration("retry.maxDelay", "5s"),
+                Integer.parseInt(c.text("circuitBreaker.failureRateThreshold", "50")),
+                Integer.parseInt(c.text("circuitBreaker.minimumCalls", "4")),
+                c.duration("circuitBreaker.openFor", "30s"),
+                c.text("submit.path", null),
+                c.text("submit.template", null),
+                c.text("submit.reference", null),
+                c.text("submit.status", null),
+                c.text("submit.rejection", null),
                 Map.copyOf(codeLists),
-                c.path("simulator").path("port").asInt(0));
+                Integer.parseInt(c.text("simulator.port", "0")));
+    }
+
+    /**
+     * Reads a setting of {@code connector.yaml} by its dotted path. The environment may override any of them with
+     * {@code sangam.connectors.<department>.<path>} (a test shortening a circuit breaker's pause, an operator
+     * lengthening a time-out), and {@code ${NAME:default}} placeholders in the file are resolved.
+     */
+    private record Settings(CatalogueDepartment department, Environment environment) {
+
+        String text(String path, String fallback) {
+            String override = environment.getProperty("sangam.connectors." + department.code() + "." + path);
+            if (override != null) {
+                return override;
+            }
+            JsonNode node = department.connector();
+            for (String step : path.split("\\.")) {
+                node = node.path(step);
+            }
+            return node.isValueNode() ? environment.resolveRequiredPlaceholders(node.asText()) : fallback;
+        }
+
+        Duration duration(String path, String fallback) {
+            return ConnectorSettings.duration(text(path, fallback));
+        }
     }
 
     public boolean usesSimulator() {
         return SIMULATOR.equals(endpoint);
     }
 
-    private static String resolve(Environment environment, String value) {
-        return value == null ? null : environment.resolveRequiredPlaceholders(value);
-    }
-
     /** {@code 500ms}, {@code 10s}, {@code 2m} or {@code 1h}, as the connector schema allows. */
-    static Duration duration(JsonNode value, String fallback) {
-        String text = value.isTextual() ? value.asText() : fallback;
+    static Duration duration(String text) {
         if (text.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
         }

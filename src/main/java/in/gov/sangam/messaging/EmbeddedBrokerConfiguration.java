@@ -22,13 +22,10 @@ class EmbeddedBrokerConfiguration {
     @Bean
     ArtemisConfigurationCustomizer sangamAddresses(Catalogue catalogue, BrokerProperties broker) {
         return configuration -> {
-            configuration.addAddressSetting(Addresses.PREFIX + "#", new AddressSettings()
-                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
-                    .setRedeliveryMultiplier(broker.redeliveryMultiplier())
-                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
-                    .setMaxDeliveryAttempts(broker.maxDeliveryAttempts())
-                    .setDeadLetterAddress(SimpleString.of(Addresses.DEAD_LETTER))
-                    .setExpiryAddress(SimpleString.of(Addresses.EXPIRED)));
+            configuration.addAddressSetting(Addresses.PREFIX + "#",
+                    retried(broker, broker.maxDeliveryAttempts()));
+            configuration.addAddressSetting(Addresses.PREFIX + "dispatch.#",
+                    retried(broker, broker.dispatchMaxDeliveryAttempts()));
             // The dead-letter queue itself never gives up a message.
             configuration.addAddressSetting(Addresses.DEAD_LETTER, new AddressSettings().setMaxDeliveryAttempts(-1));
             for (CatalogueDepartment department : catalogue.departments()) {
@@ -44,6 +41,17 @@ class EmbeddedBrokerConfiguration {
             anycast(configuration, Addresses.DEAD_LETTER);
             anycast(configuration, Addresses.EXPIRED);
         };
+    }
+
+    /** Redelivered with exponential back-off, then moved to the dead-letter address. */
+    private static AddressSettings retried(BrokerProperties broker, int attempts) {
+        return new AddressSettings()
+                .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
+                .setRedeliveryMultiplier(broker.redeliveryMultiplier())
+                .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis())
+                .setMaxDeliveryAttempts(attempts)
+                .setDeadLetterAddress(SimpleString.of(Addresses.DEAD_LETTER))
+                .setExpiryAddress(SimpleString.of(Addresses.EXPIRED));
     }
 
     private static void anycast(org.apache.activemq.artemis.core.config.Configuration configuration, String name) {

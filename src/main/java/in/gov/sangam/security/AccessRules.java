@@ -38,6 +38,7 @@ final class AccessRules {
                 .requestMatchers(PUBLIC_CATALOGUE).permitAll()
                 .requestMatchers("/api/v1/applications", "/api/v1/applications/**").hasAnyAuthority(PORTAL, ADMIN)
                 .requestMatchers(HttpMethod.POST, DEPARTMENT_CALLBACK).access(AccessRules::ownDepartmentOrAdmin)
+                .requestMatchers("/api/v1/admin/**").hasAuthority(ADMIN)
                 .requestMatchers("/api/docs", "/api/docs/**").permitAll()
                 .requestMatchers("/api/**").authenticated()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

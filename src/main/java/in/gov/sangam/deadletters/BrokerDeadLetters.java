@@ -1,0 +1,46 @@
+package in.gov.sangam.deadletters;
+
+import in.gov.sangam.dispatch.ConnectorHealth;
+import in.gov.sangam.messaging.BrokerProperties;
+import in.gov.sangam.outbox.OutboxRelay;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records what the broker gave up on (a message whose every delivery failed, the department staying unreachable)
+ * as a dead letter an operator can see and replay, with the last failure the department's connector saw.
+ */
+@Component("brokerDeadLetters")
+public class BrokerDeadLetters {
+
+    /** Artemis names the address a dead message was first sent to in this property. */
+    private static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
+    private static final String DISPATCH_PREFIX = "sangam.dispatch.";
+
+    private final DeadLetters deadLetters;
+    private final ConnectorHealth health;
+    private final BrokerProperties broker;
+
+    public BrokerDeadLetters(DeadLetters deadLetters, ConnectorHealth health, BrokerProperties broker) {
+        this.deadLetters = deadLetters;
+        this.health = health;
+        this.broker = broker;
+    }
+
+    public void record(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String address = message.getHeader(ORIGINAL_ADDRESS, "unknown", String.class);
+        boolean dispatch = address.startsWith(DISPATCH_PREFIX);
+        String department = dispatch ? address.substring(DISPATCH_PREFIX.length()) : "hub";
+        // The broker moves a message here after exactly as many deliveries as its address allows.
+        int deliveries = dispatch ? broker.dispatchMaxDeliveryAttempts() : broker.maxDeliveryAttempts();
+        String lastFailure = health.of(department).map(ConnectorHealth.Observation::lastFailure).orElse(null);
+        deadLetters.record(message.getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class), department,
+                message.getHeader(OutboxRelay.APPLICATION_ID_HEADER, String.class), "dispatch",
+                "Not delivered after " + deliveries + " attempts" + (lastFailure == null ? "" : "; last failure: "
+                        + lastFailure), deliveries, "queue:" + address,
+                message.getHeader(OutboxRelay.MESSAGE_TYPE_HEADER, "unknown", String.class),
+                message.getBody(String.class));
+    }
+}

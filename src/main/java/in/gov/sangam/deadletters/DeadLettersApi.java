@@ -1,0 +1,87 @@
+package in.gov.sangam.deadletters;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import in.gov.sangam.api.ProblemException;
+import in.gov.sangam.api.ProblemType;
+import in.gov.sangam.api.model.DeadLetterPage;
+import in.gov.sangam.applications.ApplicationLog;
+import in.gov.sangam.outbox.Outbox;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the operators' dead-letter routes call: list what failed, replay one. */
+@Component("deadLettersApi")
+public class DeadLettersApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLettersApi.class);
+    private static final int DEFAULT_PAGE_SIZE = 20;
+
+    private final DeadLetters deadLetters;
+    private final Outbox outbox;
+    private final ObjectMapper objectMapper;
+    private final ZoneId zone;
+
+    public DeadLettersApi(DeadLetters deadLetters, Outbox outbox, ObjectMapper objectMapper,
+            @Value("${sangam.time-zone}") String zone) {
+        this.deadLetters = deadLetters;
+        this.outbox = outbox;
+        this.objectMapper = objectMapper;
+        this.zone = ZoneId.of(zone);
+    }
+
+    public DeadLetterPage list(@Header("page") Integer page, @Header("size") Integer size) {
+        int pageNumber = page == null ? 1 : page;
+        int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
+        return new DeadLetterPage()
+                .items(deadLetters.open((pageNumber - 1) * pageSize, pageSize).stream().map(this::model).toList())
+                .total(deadLetters.countOpen())
+                .page(pageNumber)
+                .size(pageSize);
+    }
+
+    /**
+     * Sends the original message again through the outbox (a new message id, so the broker's duplicate detection
+     * does not drop it), in the same transaction that marks the dead letter replayed.
+     */
+    @Transactional
+    public in.gov.sangam.api.model.DeadLetter replay(@Header("deadLetterId") Long id, Exchange exchange)
+            throws IOException {
+        DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "There is no dead letter with the id " + id + "."));
+        if (!deadLetters.markReplayed(id)) {
+            throw new ProblemException(ProblemType.ALREADY_REPLAYED, "Dead letter " + id + " was replayed already.");
+        }
+        outbox.add(letter.destination(), letter.messageType(), letter.applicationId(),
+                objectMapper.readTree(letter.payload()));
+        ApplicationLog.info(LOG, letter.applicationId(), "Dead letter {} replayed to {}", id, letter.destination());
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+        return model(deadLetters.find(id).orElseThrow());
+    }
+
+    private in.gov.sangam.api.model.DeadLetter model(DeadLetter letter) {
+        return new in.gov.sangam.api.model.DeadLetter()
+                .id(letter.id())
+                .department(letter.department())
+                .applicationId(letter.applicationId())
+                .source(letter.source())
+                .reason(letter.reason())
+                .attempts(letter.attempts())
+                .failedAt(local(letter.failedAt()))
+                .replayedAt(local(letter.replayedAt()))
+                .messageType(letter.messageType())
+                .message(letter.payload());
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
+    }
+}

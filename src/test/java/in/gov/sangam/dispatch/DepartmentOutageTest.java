@@ -1,0 +1,108 @@
+package in.gov.sangam.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.HubClient;
+import in.gov.sangam.support.HubProcess;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A department's system goes away: nothing is lost, nothing is sent twice, and what cannot be sent is shown. */
+class DepartmentOutageTest {
+
+    private static final String REGISTRATIONS = "/hmis/api/v2/registrations";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void applicationsWaitWhileTheDepartmentIsDownAndAreEachSentOnceWhenItReturns() {
+        try (HubProcess hub = HubProcess.start(dataDir,
+                "sangam.broker.redelivery-delay=100ms", "sangam.broker.max-redelivery-delay=500ms",
+                "sangam.connectors.health.circuitBreaker.openFor=2s",
+                "sangam.connectors.health.retry.initialDelay=50ms")) {
+            HubClient client = hub.client();
+            WireMockServer hmis = hub.bean(DepartmentSimulators.class).server("health");
+            StubMapping down = hmis.stubFor(post(urlPathEqualTo(REGISTRATIONS)).atPriority(1)
+                    .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(client.submit("portal", UUID.randomUUID().toString(),
+                        Applications.forService(client, "health-birth-registration")).json()
+                        .path("applicationId").asText());
+            }
+            CircuitBreaker circuit = hub.bean(DepartmentResilience.class).circuitBreaker("health");
+            await().atMost(Duration.ofSeconds(20)).until(() -> circuit.getState() == CircuitBreaker.State.OPEN);
+            for (String id : ids) {
+                assertThat(status(client, id)).isEqualTo("SUBMITTED");
+            }
+
+            hmis.removeStub(down);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                    .allMatch(id -> status(client, id).equals("FORWARDED")));
+            for (String id : ids) {
+                assertThat(hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
+                        .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id))))
+                        .stream().filter(call -> hmis.getAllServeEvents().stream()
+                                .anyMatch(event -> event.getRequest().getId().equals(call.getId())
+                                        && event.getResponse().getStatus() == 202))
+                        .count()).as("accepted calls for " + id).isEqualTo(1);
+            }
+            assertThat(client.get("/api/v1/admin/dead-letters", "admin").json().path("total").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void anApplicationThatCannotBeDeliveredAfterEveryAttemptIsADeadLetterThatSaysWhy() {
+        try (HubProcess hub = HubProcess.start(dataDir,
+                "sangam.broker.redelivery-delay=100ms", "sangam.broker.max-redelivery-delay=200ms",
+                "sangam.broker.dispatch-max-delivery-attempts=3",
+                "sangam.connectors.health.retry.attempts=1")) {
+            HubClient client = hub.client();
+            WireMockServer hmis = hub.bean(DepartmentSimulators.class).server("health");
+            hmis.stubFor(post(urlPathEqualTo(REGISTRATIONS)).atPriority(1)
+                    .willReturn(aResponse().withStatus(503)));
+
+            String id = client.submit("portal", UUID.randomUUID().toString(),
+                    Applications.forService(client, "health-birth-registration")).json().path("applicationId").asText();
+
+            JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (JsonNode item : client.get("/api/v1/admin/dead-letters", "admin").json().path("items")) {
+                    if (item.path("applicationId").asText().equals(id)) {
+                        return item;
+                    }
+                }
+                return null;
+            }, item -> item != null);
+            assertThat(letter.path("reason").asText()).contains("Not delivered after 3 attempts")
+                    .contains("health answered 503");
+            assertThat(letter.path("attempts").asInt()).isEqualTo(3);
+            assertThat(status(client, id)).isEqualTo("SUBMITTED");
+        }
+    }
+
+    private static String status(HubClient client, String id) {
+        return client.get("/api/v1/applications/" + id, "portal").json().path("status").asText();
+    }
+}
