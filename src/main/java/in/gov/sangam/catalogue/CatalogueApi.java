@@ -9,6 +9,7 @@ import in.gov.sangam.api.model.DepartmentList;
 import in.gov.sangam.api.model.Service;
 import in.gov.sangam.api.model.ServicePage;
 import in.gov.sangam.api.model.ServiceSummary;
+import in.gov.sangam.dispatch.ConnectorStates;
 import java.util.Map;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -21,15 +22,18 @@ public class CatalogueApi {
 
     private final Catalogue catalogue;
     private final ObjectMapper objectMapper;
+    private final ConnectorStates connectorStates;
 
-    public CatalogueApi(Catalogue catalogue, ObjectMapper objectMapper) {
+    public CatalogueApi(Catalogue catalogue, ObjectMapper objectMapper, ConnectorStates connectorStates) {
         this.catalogue = catalogue;
         this.objectMapper = objectMapper;
+        this.connectorStates = connectorStates;
     }
 
     public DepartmentList departments() {
         return new DepartmentList().items(catalogue.departments().stream()
-                .map(d -> new Department().code(d.code()).name(d.name()).serviceCount(d.services().size()))
+                .map(d -> new Department().code(d.code()).name(d.name()).serviceCount(d.services().size())
+                        .connector(connectorStates.of(d.code())))
                 .toList());
     }
 

@@ -48,6 +48,11 @@ public class Connectors {
         return connector;
     }
 
+    /** Whether a connector route runs for the department (its protocol has a template). */
+    public boolean isConnected(String department) {
+        return TEMPLATES.containsKey(settings(department).protocol());
+    }
+
     /** The base URL the department is reached at: its configured endpoint, or its simulator's. */
     public String endpoint(ConnectorSettings connector) {
         if (!connector.usesSimulator()) {

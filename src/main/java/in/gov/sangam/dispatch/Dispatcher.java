@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -110,6 +111,9 @@ public class Dispatcher {
                             + refused.getMessage(), 1, DispatchRequested.queueOf(department), DispatchRequested.TYPE,
                     message);
             ApplicationLog.info(LOG, applicationId, "Refused by {}: kept as a dead letter", department);
+        } catch (CallNotPermittedException circuitOpen) {
+            // Not a new failure of the department: the hub is holding back after the last ones.
+            throw circuitOpen;
         } catch (RuntimeException unavailable) {
             health.failed(department, unavailable);
             throw unavailable;

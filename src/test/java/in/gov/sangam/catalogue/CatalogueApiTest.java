@@ -20,6 +20,9 @@ class CatalogueApiTest extends HubIntegrationTest {
         answer.json().path("items").forEach(d -> codes.add(d.path("code").asText()));
         assertThat(codes).containsExactly("education", "health", "revenue");
         answer.json().path("items").forEach(d -> assertThat(d.path("serviceCount").asInt()).isGreaterThanOrEqualTo(10));
+        List<String> protocols = new ArrayList<>();
+        answer.json().path("items").forEach(d -> protocols.add(d.path("connector").path("protocol").asText()));
+        assertThat(protocols).containsExactly("sftp-batch", "rest", "soap");
     }
 
     @Test

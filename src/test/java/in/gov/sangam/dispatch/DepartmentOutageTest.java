@@ -56,6 +56,13 @@ class DepartmentOutageTest {
             for (String id : ids) {
                 assertThat(status(client, id)).isEqualTo("SUBMITTED");
             }
+            JsonNode whileDown = connector(client);
+            assertThat(whileDown.path("state").asText()).isEqualTo("DOWN");
+            assertThat(whileDown.path("circuit").asText()).isEqualTo("OPEN");
+            assertThat(whileDown.path("lastFailure").asText()).contains("health could not be reached");
+            // One department down does not take the hub out of service.
+            assertThat(client.raw(java.net.http.HttpRequest.newBuilder().GET(), "/actuator/health/readiness")
+                    .status()).isEqualTo(200);
 
             hmis.removeStub(down);
 
@@ -70,7 +77,20 @@ class DepartmentOutageTest {
                         .count()).as("accepted calls for " + id).isEqualTo(1);
             }
             assertThat(client.get("/api/v1/admin/dead-letters", "admin").json().path("total").asInt()).isZero();
+            JsonNode back = connector(client);
+            assertThat(back.path("state").asText()).isEqualTo("UP");
+            assertThat(back.path("circuit").asText()).isEqualTo("CLOSED");
+            assertThat(back.path("lastSuccessAt").asText()).isNotBlank();
         }
+    }
+
+    private static JsonNode connector(HubClient client) {
+        for (JsonNode department : client.get("/api/v1/departments", null).json().path("items")) {
+            if (department.path("code").asText().equals("health")) {
+                return department.path("connector");
+            }
+        }
+        throw new AssertionError("health is not listed");
     }
 
     @Test
