@@ -20,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -111,13 +110,9 @@ public class Dispatcher {
                             + refused.getMessage(), 1, DispatchRequested.queueOf(department), DispatchRequested.TYPE,
                     message);
             ApplicationLog.info(LOG, applicationId, "Refused by {}: kept as a dead letter", department);
-        } catch (CallNotPermittedException circuitOpen) {
-            // Not a new failure of the department: the hub is holding back after the last ones.
-            throw circuitOpen;
-        } catch (RuntimeException unavailable) {
-            health.failed(department, unavailable);
-            throw unavailable;
         }
+        // Anything else (the department unavailable after every retry, or its circuit open) propagates: the JMS
+        // transaction rolls back and the broker redelivers the message later.
     }
 
     /** The department took the application: it is FORWARDED, with the department's own reference. */
@@ -145,17 +140,25 @@ public class Dispatcher {
             }
         });
         if (answer.getException() != null) {
-            throw new DepartmentUnavailableException(settings.department() + " could not be reached: "
-                    + answer.getException().getMessage(), answer.getException());
+            throw unavailable(settings, new DepartmentUnavailableException(settings.department()
+                    + " could not be reached: " + answer.getException().getMessage(), answer.getException()));
         }
         int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status >= 500 || status == 0) {
-            throw new DepartmentUnavailableException(settings.department() + " answered " + status, null);
+            throw unavailable(settings, new DepartmentUnavailableException(settings.department() + " answered "
+                    + status, null));
         }
         if (status >= 400) {
             throw new DepartmentRefusedException(reason(settings, answer, status));
         }
         return answer;
+    }
+
+    /** Every failed attempt is noted for the department's connector state, retried or not. */
+    private DepartmentUnavailableException unavailable(ConnectorSettings settings,
+            DepartmentUnavailableException failure) {
+        health.failed(settings.department(), failure);
+        return failure;
     }
 
     private String reason(ConnectorSettings settings, Exchange answer, int status) {
