@@ -118,6 +118,31 @@ public class ApplicationStore {
                 .optional();
     }
 
+    /**
+     * The department's references of its open applications (with it, not yet final), those polled longest ago
+     * first, and notes them as polled now.
+     */
+    public List<String> nextToPoll(String department, int batchSize, Instant now) {
+        List<String> references = jdbc.sql("""
+                SELECT department_reference FROM application
+                WHERE department = :department AND department_reference IS NOT NULL
+                  AND status IN ('FORWARDED', 'IN_PROCESS', 'RETURNED_TO_CITIZEN')
+                ORDER BY last_polled_at NULLS FIRST, application_id
+                FETCH FIRST :limit ROWS ONLY""")
+                .param("department", department)
+                .param("limit", batchSize)
+                .query(String.class)
+                .list();
+        for (String reference : references) {
+            jdbc.sql("""
+                    UPDATE application SET last_polled_at = :now
+                    WHERE department = :department AND department_reference = :reference""")
+                    .param("now", utc(now)).param("department", department).param("reference", reference)
+                    .update();
+        }
+        return references;
+    }
+
     public Optional<StoredApplication> findByDepartmentReference(String department, String departmentReference) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE department = :department"
                         + " AND department_reference = :reference")

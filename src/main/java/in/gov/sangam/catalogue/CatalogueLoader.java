@@ -91,10 +91,12 @@ public class CatalogueLoader {
         }
         if (connector != null) {
             report(connectorName, JsonSchemas.validate(CONNECTOR_FILE, connector, ""), problems);
-            String template = connector.path("submit").path("template").asText(null);
-            if (template != null && !departmentFile.createRelative(template).exists()) {
-                problems.add(connectorName + ": submit.template: names connectors/" + folder + "/" + template
-                        + ", which does not exist");
+            for (String section : new String[] {"submit", "statusPolling"}) {
+                String template = connector.path(section).path("template").asText(null);
+                if (template != null && !departmentFile.createRelative(template).exists()) {
+                    problems.add(connectorName + ": " + section + ".template: names connectors/" + folder + "/"
+                            + template + ", which does not exist");
+                }
             }
         }
         if (problems.size() > before || department == null || services == null || connector == null) {

@@ -28,12 +28,17 @@ public record ConnectorSettings(
         int minimumCalls,
         Duration openFor,
         String submitPath,
+        String submitSoapAction,
         String submitTemplate,
         String referencePointer,
         String statusPointer,
         String rejectionPointer,
         Map<String, Map<String, String>> codeLists,
-        int simulatorPort) {
+        int simulatorPort,
+        Duration pollEvery,
+        int pollBatchSize,
+        String pollSoapAction,
+        String pollTemplate) {
 
     /** The endpoint value that means "the hub's own simulator of this department". */
     public static final String SIMULATOR = "simulator";
@@ -62,12 +67,17 @@ public record ConnectorSettings(
                 Integer.parseInt(c.text("circuitBreaker.minimumCalls", "4")),
                 c.duration("circuitBreaker.openFor", "30s"),
                 c.text("submit.path", null),
+                c.text("submit.soapAction", null),
                 c.text("submit.template", null),
                 c.text("submit.reference", null),
                 c.text("submit.status", null),
                 c.text("submit.rejection", null),
                 Map.copyOf(codeLists),
-                Integer.parseInt(c.text("simulator.port", "0")));
+                Integer.parseInt(c.text("simulator.port", "0")),
+                c.text("statusPolling.every", null) == null ? null : c.duration("statusPolling.every", null),
+                Integer.parseInt(c.text("statusPolling.batchSize", "50")),
+                c.text("statusPolling.soapAction", null),
+                c.text("statusPolling.template", null));
     }
 
     /**
@@ -92,6 +102,10 @@ public record ConnectorSettings(
         Duration duration(String path, String fallback) {
             return ConnectorSettings.duration(text(path, fallback));
         }
+    }
+
+    public boolean isSoap() {
+        return "soap".equals(protocol);
     }
 
     public boolean usesSimulator() {

@@ -25,14 +25,16 @@ public class Connectors {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connectors.class);
     /** The protocols a route template exists for. */
-    private static final Map<String, String> TEMPLATES = Map.of("rest", "rest-connector");
+    private static final Map<String, String> TEMPLATES = Map.of("rest", "http-connector", "soap", "http-connector");
 
     private final Map<String, ConnectorSettings> settings = new LinkedHashMap<>();
     private final ObjectProvider<DepartmentSimulators> simulators;
+    private final boolean dispatchEnabled;
 
     public Connectors(Catalogue catalogue, Environment environment, DepartmentResilience resilience,
             ObjectProvider<DepartmentSimulators> simulators) {
         this.simulators = simulators;
+        this.dispatchEnabled = environment.getProperty("sangam.connectors.dispatch-enabled", Boolean.class, true);
         for (CatalogueDepartment department : catalogue.departments()) {
             ConnectorSettings connector = ConnectorSettings.of(department, environment);
             settings.put(department.code(), connector);
@@ -74,6 +76,11 @@ public class Connectors {
 
             @Override
             public void afterApplicationStart(CamelContext camelContext) {
+                if (!dispatchEnabled) {
+                    LOG.warn("Connectors are off (sangam.connectors.dispatch-enabled=false): applications are "
+                            + "accepted and queued, none is sent to its department");
+                    return;
+                }
                 settings.values().forEach(connector -> addDispatchRoute(camelContext, connector));
             }
         };
@@ -91,5 +98,13 @@ public class Connectors {
                 .parameter("department", connector.department())
                 .parameter("template", "connectors/" + connector.department() + "/" + connector.submitTemplate())
                 .add();
+        if (connector.pollEvery() != null) {
+            TemplatedRouteBuilder.builder(camelContext, "status-polling")
+                    .routeId("status-poll-" + connector.department())
+                    .parameter("department", connector.department())
+                    .parameter("every", String.valueOf(connector.pollEvery().toMillis()))
+                    .parameter("template", "connectors/" + connector.department() + "/" + connector.pollTemplate())
+                    .add();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package in.gov.sangam.dispatch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import in.gov.sangam.applications.ApplicationLog;
 import in.gov.sangam.applications.ApplicationStatus;
@@ -13,24 +12,21 @@ import in.gov.sangam.deadletters.DeadLetters;
 import in.gov.sangam.outbox.OutboxRelay;
 import in.gov.sangam.privacy.CitizenDataCipher;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What a connector route calls, the same for every department: read the application the dispatch message names,
- * hand the rendered request to the department through its retry and circuit breaker, and apply the answer through
- * the one state machine. A refusal becomes a dead letter; a department that stays unavailable leaves the message in
+ * What a connector route calls, the same for every department and protocol: read the application the dispatch
+ * message names, hand the rendered request to the department (through {@link DepartmentClient}), and apply the
+ * answer through the one state machine. A refusal becomes a dead letter; a department that stays unavailable leaves the message in
  * its queue for the broker to redeliver later.
  */
 @Component("dispatcher")
@@ -44,25 +40,21 @@ public class Dispatcher {
     private final ApplicationStore store;
     private final StatusUpdates statusUpdates;
     private final DeadLetters deadLetters;
-    private final DepartmentResilience resilience;
-    private final ConnectorHealth health;
+    private final DepartmentClient client;
     private final CitizenDataCipher cipher;
     private final ObjectMapper objectMapper;
-    private final ProducerTemplate producer;
     private final ZoneId zone;
 
     public Dispatcher(Connectors connectors, ApplicationStore store, StatusUpdates statusUpdates,
-            DeadLetters deadLetters, DepartmentResilience resilience, ConnectorHealth health, CitizenDataCipher cipher,
-            ObjectMapper objectMapper, ProducerTemplate producer, @Value("${sangam.time-zone}") String zone) {
+            DeadLetters deadLetters, DepartmentClient client, CitizenDataCipher cipher, ObjectMapper objectMapper,
+            @Value("${sangam.time-zone}") String zone) {
         this.connectors = connectors;
         this.store = store;
         this.statusUpdates = statusUpdates;
         this.deadLetters = deadLetters;
-        this.resilience = resilience;
-        this.health = health;
+        this.client = client;
         this.cipher = cipher;
         this.objectMapper = objectMapper;
-        this.producer = producer;
         this.zone = ZoneId.of(zone);
     }
 
@@ -96,19 +88,15 @@ public class Dispatcher {
         String applicationId = exchange.getProperty("SangamApplicationId", String.class);
         String department = exchange.getProperty("SangamDepartment", String.class);
         ConnectorSettings settings = connectors.settings(department);
-        String request = exchange.getMessage().getBody(String.class);
         try {
-            Exchange answer = resilience.call(department, () -> callOnce(settings, request));
-            health.succeeded(department);
-            exchange.getMessage().setBody(answer.getMessage().getBody(String.class));
+            exchange.getMessage().setBody(client.call(settings, settings.submitPath(), settings.submitSoapAction(),
+                    exchange.getMessage().getBody(String.class)));
         } catch (DepartmentRefusedException refused) {
-            health.succeeded(department);
             exchange.setProperty(REFUSED, true);
-            String message = exchange.getProperty("SangamDispatchMessage", String.class);
             deadLetters.record(exchange.getMessage().getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class),
                     department, applicationId, "dispatch", department + " refused the application: "
                             + refused.getMessage(), 1, DispatchRequested.queueOf(department), DispatchRequested.TYPE,
-                    message);
+                    exchange.getProperty("SangamDispatchMessage", String.class));
             ApplicationLog.info(LOG, applicationId, "Refused by {}: kept as a dead letter", department);
         }
         // Anything else (the department unavailable after every retry, or its circuit open) propagates: the JMS
@@ -116,68 +104,23 @@ public class Dispatcher {
     }
 
     /** The department took the application: it is FORWARDED, with the department's own reference. */
-    public void accepted(Exchange exchange) throws IOException {
+    public void accepted(Exchange exchange) {
         String department = exchange.getProperty("SangamDepartment", String.class);
         ConnectorSettings settings = connectors.settings(department);
-        JsonNode answer = objectMapper.readTree(exchange.getMessage().getBody(String.class));
-        String reference = settings.referencePointer() == null ? null : answer.at(settings.referencePointer()).asText(null);
-        String status = settings.statusPointer() == null ? null : answer.at(settings.statusPointer()).asText(null);
+        String answer = exchange.getMessage().getBody(String.class);
+        String reference = read(settings, answer, settings.referencePointer());
+        String status = read(settings, answer, settings.statusPointer());
         statusUpdates.apply(new StatusUpdate(department, exchange.getProperty("SangamApplicationId", String.class),
                 reference, status == null ? ApplicationStatus.FORWARDED.name() : status,
                 "Accepted by the department" + (reference == null ? "" : " as " + reference) + ".", null, null));
     }
 
-    private Exchange callOnce(ConnectorSettings settings, String request) {
-        String uri = endpoint(settings) + settings.submitPath() + "?httpMethod=POST&throwExceptionOnFailure=false"
-                + "&connectTimeout=" + settings.connectTimeout().toMillis()
-                + "&responseTimeout=" + settings.responseTimeout().toMillis();
-        Exchange answer = producer.send(uri, call -> {
-            call.getMessage().setBody(request);
-            call.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-            if (settings.username() != null) {
-                call.getMessage().setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)));
-            }
-        });
-        if (answer.getException() != null) {
-            throw unavailable(settings, new DepartmentUnavailableException(settings.department()
-                    + " could not be reached: " + answer.getException().getMessage(), answer.getException()));
+    /** A value of the department's answer: by JSON pointer from a REST system, by XPath from a SOAP one. */
+    private static String read(ConnectorSettings settings, String answer, String where) {
+        if (where == null) {
+            return null;
         }
-        int status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        if (status >= 500 || status == 0) {
-            throw unavailable(settings, new DepartmentUnavailableException(settings.department() + " answered "
-                    + status, null));
-        }
-        if (status >= 400) {
-            throw new DepartmentRefusedException(reason(settings, answer, status));
-        }
-        return answer;
-    }
-
-    /** Every failed attempt is noted for the department's connector state, retried or not. */
-    private DepartmentUnavailableException unavailable(ConnectorSettings settings,
-            DepartmentUnavailableException failure) {
-        health.failed(settings.department(), failure);
-        return failure;
-    }
-
-    private String reason(ConnectorSettings settings, Exchange answer, int status) {
-        String body = answer.getMessage().getBody(String.class);
-        try {
-            if (settings.rejectionPointer() != null && body != null) {
-                String reason = objectMapper.readTree(body).at(settings.rejectionPointer()).asText(null);
-                if (reason != null) {
-                    return reason + " (HTTP " + status + ")";
-                }
-            }
-        } catch (IOException notJson) {
-            // The department's error page is not JSON: fall through and quote the status.
-        }
-        return "HTTP " + status;
-    }
-
-    private String endpoint(ConnectorSettings settings) {
-        return connectors.endpoint(settings);
+        return settings.isSoap() ? Answers.xpath(Answers.xml(answer), where) : Answers.json(answer, where);
     }
 
     private Map<String, Object> canonical(DispatchRecord a) throws IOException {

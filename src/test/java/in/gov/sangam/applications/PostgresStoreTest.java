@@ -52,7 +52,9 @@ class PostgresStoreTest {
                 "spring.profiles.active=default,postgres",
                 "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres")) {
+                "spring.datasource.password=postgres",
+                // The test looks at the dispatch queue itself.
+                "sangam.connectors.dispatch-enabled=false")) {
             HubClient client = hub.client();
             JdbcClient jdbc = hub.bean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");

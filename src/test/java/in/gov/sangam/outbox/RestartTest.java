@@ -25,7 +25,8 @@ class RestartTest {
     void anApplicationCommittedButNotYetPublishedIsDispatchedOnceAfterARestart() {
         String key = UUID.randomUUID().toString();
         String id;
-        try (HubProcess hub = HubProcess.start(dataDir, "sangam.outbox.relay-enabled=false")) {
+        try (HubProcess hub = HubProcess.start(dataDir, "sangam.outbox.relay-enabled=false",
+                "sangam.connectors.dispatch-enabled=false")) {
             // The relay is stopped: the hub "crashes" after the commit and before publishing.
             HubClient client = hub.client();
             id = client.submit("portal", key, Applications.domicile("Ghulam Nabi Bhat")).json()
@@ -35,7 +36,8 @@ class RestartTest {
         assertThat(Files.exists(dataDir.resolve("db"))).isTrue();
         assertThat(Files.exists(dataDir.resolve("broker"))).isTrue();
 
-        try (HubProcess hub = HubProcess.start(dataDir)) {
+        // The connectors stay off: the test looks at the queue itself.
+        try (HubProcess hub = HubProcess.start(dataDir, "sangam.connectors.dispatch-enabled=false")) {
             HubClient client = hub.client();
             DispatchQueues queues = new DispatchQueues(hub.bean(JmsTemplate.class));
             await().atMost(Duration.ofSeconds(20)).until(() -> hub.bean(Outbox.class).countPending() == 0);
@@ -48,7 +50,7 @@ class RestartTest {
                     .path("applicationId").asText()).isEqualTo(id);
         }
 
-        try (HubProcess hub = HubProcess.start(dataDir)) {
+        try (HubProcess hub = HubProcess.start(dataDir, "sangam.connectors.dispatch-enabled=false")) {
             // The broker's journal kept the message; its duplicate-id cache kept it from being queued twice.
             DispatchQueues queues = new DispatchQueues(hub.bean(JmsTemplate.class));
             assertThat(queues.messagesFor("sangam.dispatch.revenue", id)).hasSize(1);

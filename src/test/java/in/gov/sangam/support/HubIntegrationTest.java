@@ -49,6 +49,8 @@ public abstract class HubIntegrationTest {
         // Redeliveries within a test's patience.
         registry.add("sangam.broker.redelivery-delay", () -> "100ms");
         registry.add("sangam.broker.max-redelivery-delay", () -> "1s");
+        // Status polls within a test's patience.
+        registry.add("sangam.connectors.revenue.statusPolling.every", () -> "300ms");
     }
 
     @BeforeEach

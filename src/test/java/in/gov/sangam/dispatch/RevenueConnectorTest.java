@@ -1,0 +1,188 @@
+package in.gov.sangam.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingXPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.HubIntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The revenue department's SOAP 1.1 service, simulated by WireMock over real HTTP. */
+class RevenueConnectorTest extends HubIntegrationTest {
+
+    private static final String SERVICE = "/revenue/services/ApplicationService";
+
+    @Autowired
+    DepartmentSimulators simulators;
+    @Autowired
+    JdbcClient jdbc;
+
+    WireMockServer revenue;
+
+    @BeforeEach
+    void simulator() {
+        revenue = simulators.server("revenue");
+    }
+
+    @Test
+    void anApplicationIsSubmittedOverSoapAndComesBackForwardedWithItsCaseNumber() {
+        String id = submit(Applications.domicile("Ghulam Nabi Bhat"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+
+        assertThat(reference(id)).isEqualTo("REV/2026/" + id);
+        List<LoggedRequest> calls = submissionsOf(id);
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).getHeader("SOAPAction")).contains("SubmitApplication");
+        assertThat(calls.get(0).getBodyAsString())
+                .contains("<rev:districtCode>0101</rev:districtCode>")
+                .contains("<rev:receivedOn>2026-11-29</rev:receivedOn>")
+                .contains("<rev:field name=\"residentSinceYear\">1998</rev:field>");
+    }
+
+    @Test
+    void aSoapClientFaultIsADeadLetterWithTheFaultStringAndIsNotRetried() {
+        String id = submit(Applications.domicile("Ghulam Nabi Bhat").replace("Khanyar", "Atlantis"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetterReason(id) != null);
+
+        assertThat(deadLetterReason(id)).contains("Tehsil 'Atlantis' is not in the revenue master")
+                .contains("soapenv:Client");
+        assertThat(status(id)).isEqualTo("SUBMITTED");
+        assertThat(submissionsOf(id)).hasSize(1);
+    }
+
+    @Test
+    void aSoapServerFaultIsRetriedAndTheApplicationIsSentOnce() {
+        StubMapping fault = revenue.stubFor(post(urlPathEqualTo(SERVICE)).atPriority(1)
+                .withHeader("SOAPAction", containing("SubmitApplication"))
+                .inScenario("server-fault").whenScenarioStateIs("Started").willSetStateTo("fixed")
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/xml")
+                        .withBody(fault("soapenv:Server", "Database connection lost"))));
+        try {
+            String id = submit(Applications.domicile("Ghulam Nabi Bhat"));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+
+            assertThat(submissionsOf(id)).hasSize(2);
+        } finally {
+            revenue.removeStub(fault);
+            revenue.resetScenarios();
+        }
+    }
+
+    @Test
+    void openApplicationsArePolledAndTheirStatusesApplied() {
+        String id = submit(Applications.domicile("Ghulam Nabi Bhat"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+        String reference = reference(id);
+
+        StubMapping verifying = statusAnswer(reference, "UNDER_VERIFICATION", "With the Patwari for field report.",
+                null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("IN_PROCESS"));
+        revenue.removeStub(verifying);
+        StubMapping issued = statusAnswer(reference, "ISSUED", "Certificate signed by the Tehsildar.", null);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("DELIVERED"));
+        } finally {
+            revenue.removeStub(issued);
+        }
+
+        JsonNode history = hub.get("/api/v1/applications/" + id, "portal").json().path("history");
+        List<String> steps = new ArrayList<>();
+        history.forEach(step -> steps.add(step.path("status").asText()));
+        assertThat(steps).containsExactly("SUBMITTED", "FORWARDED", "IN_PROCESS", "DELIVERED");
+        assertThat(history.get(2).path("remark").asText()).isEqualTo("With the Patwari for field report.");
+        assertThat(revenue.findAll(postRequestedFor(urlPathEqualTo(SERVICE))
+                .withHeader("SOAPAction", containing("GetApplicationStatus"))
+                .withRequestBody(containing(reference)))).isNotEmpty();
+    }
+
+    @Test
+    void anAnswerWithAnExternalEntityIsNotReadAndChangesNothing() {
+        String id = submit(Applications.domicile("Ghulam Nabi Bhat"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+        String reference = reference(id);
+        StubMapping hostile = revenue.stubFor(post(urlPathEqualTo(SERVICE)).atPriority(1)
+                .withHeader("SOAPAction", containing("GetApplicationStatus"))
+                .withRequestBody(containing(reference))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
+                        "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"
+                                + statusBody(reference, "ISSUED", "&x;"))));
+        try {
+            int before = revenue.findAll(postRequestedFor(urlPathEqualTo(SERVICE)).withRequestBody(containing(reference)))
+                    .size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> revenue.findAll(postRequestedFor(urlPathEqualTo(SERVICE))
+                    .withRequestBody(containing(reference))).size() >= before + 2);
+
+            assertThat(status(id)).isEqualTo("FORWARDED");
+        } finally {
+            revenue.removeStub(hostile);
+        }
+    }
+
+    private StubMapping statusAnswer(String reference, String code, String remark, String reason) {
+        return revenue.stubFor(post(urlPathEqualTo(SERVICE)).atPriority(1)
+                .withHeader("SOAPAction", containing("GetApplicationStatus"))
+                .withRequestBody(matchingXPath("//*[local-name()='caseNumber'][text()='" + reference + "']"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
+                        .withBody(statusBody(reference, code, remark))));
+    }
+
+    private static String statusBody(String reference, String code, String remark) {
+        return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+                + "<rev:GetApplicationStatusResponse xmlns:rev=\"urn:jk:revenue:applications:v1\"><rev:case>"
+                + "<rev:caseNumber>" + reference + "</rev:caseNumber><rev:statusCode>" + code + "</rev:statusCode>"
+                + "<rev:remark>" + remark + "</rev:remark></rev:case></rev:GetApplicationStatusResponse>"
+                + "</soapenv:Body></soapenv:Envelope>";
+    }
+
+    private static String fault(String code, String message) {
+        return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+                + "<soapenv:Fault><faultcode>" + code + "</faultcode><faultstring>" + message + "</faultstring>"
+                + "</soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+    }
+
+    private List<LoggedRequest> submissionsOf(String id) {
+        return revenue.findAll(postRequestedFor(urlPathEqualTo(SERVICE))
+                .withHeader("SOAPAction", containing("SubmitApplication"))
+                .withRequestBody(containing("<rev:hubReference>" + id + "</rev:hubReference>")));
+    }
+
+    private String submit(String body) {
+        return hub.submit("portal", UUID.randomUUID().toString(), body).json().path("applicationId").asText();
+    }
+
+    private String status(String id) {
+        return jdbc.sql("SELECT status FROM application WHERE application_id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    private String reference(String id) {
+        return jdbc.sql("SELECT department_reference FROM application WHERE application_id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    private String deadLetterReason(String id) {
+        return jdbc.sql("SELECT reason FROM dead_letter WHERE application_id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+}
