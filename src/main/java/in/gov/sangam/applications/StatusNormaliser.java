@@ -30,6 +30,7 @@ public class StatusNormaliser {
             known.add(status.name());
         }
         throw ProblemException.invalid(List.of(ProblemException.field("status",
-                "is not a status code of " + department.code() + " (known: " + String.join(", ", known) + ")")));
+                "'" + code + "' is not a status code of " + department.code() + " (known: " + String.join(", ", known)
+                        + ")")));
     }
 }

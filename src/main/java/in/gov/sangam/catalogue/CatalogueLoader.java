@@ -91,7 +91,7 @@ public class CatalogueLoader {
         }
         if (connector != null) {
             report(connectorName, JsonSchemas.validate(CONNECTOR_FILE, connector, ""), problems);
-            for (String section : new String[] {"submit", "statusPolling"}) {
+            for (String section : new String[] {"submit", "statusPolling", "batch"}) {
                 String template = connector.path(section).path("template").asText(null);
                 if (template != null && !departmentFile.createRelative(template).exists()) {
                     problems.add(connectorName + ": " + section + ".template: names connectors/" + folder + "/"

@@ -38,7 +38,11 @@ public record ConnectorSettings(
         Duration pollEvery,
         int pollBatchSize,
         String pollSoapAction,
-        String pollTemplate) {
+        String pollTemplate,
+        String batchInbox,
+        String batchOutbox,
+        String batchTemplate,
+        Duration batchPollEvery) {
 
     /** The endpoint value that means "the hub's own simulator of this department". */
     public static final String SIMULATOR = "simulator";
@@ -77,7 +81,11 @@ public record ConnectorSettings(
                 c.text("statusPolling.every", null) == null ? null : c.duration("statusPolling.every", null),
                 Integer.parseInt(c.text("statusPolling.batchSize", "50")),
                 c.text("statusPolling.soapAction", null),
-                c.text("statusPolling.template", null));
+                c.text("statusPolling.template", null),
+                c.text("batch.inbox", null),
+                c.text("batch.outbox", null),
+                c.text("batch.template", null),
+                c.duration("batch.pollEvery", "10s"));
     }
 
     /**

@@ -25,7 +25,8 @@ public class Connectors {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connectors.class);
     /** The protocols a route template exists for. */
-    private static final Map<String, String> TEMPLATES = Map.of("rest", "http-connector", "soap", "http-connector");
+    private static final Map<String, String> TEMPLATES = Map.of("rest", "http-connector", "soap", "http-connector",
+            "sftp-batch", "sftp-batch-connector");
 
     private final Map<String, ConnectorSettings> settings = new LinkedHashMap<>();
     private final ObjectProvider<DepartmentSimulators> simulators;
@@ -48,6 +49,21 @@ public class Connectors {
             throw new IllegalArgumentException("No connector for department " + department);
         }
         return connector;
+    }
+
+    /**
+     * The Camel URI of a folder on the department's SFTP server. The simulator's host key is accepted as it is;
+     * a real server's must be in the known-hosts file.
+     */
+    public String sftpUri(ConnectorSettings connector, String folder) {
+        String server = connector.usesSimulator()
+                ? simulators.getObject().sftpAddress(connector.department()).orElseThrow(() -> new IllegalStateException(
+                        "The " + connector.department() + " connector points at its simulator, but none runs"))
+                : connector.endpoint();
+        return server + "/" + folder + "?username=" + connector.username() + "&password=RAW(" + connector.password()
+                + ")&connectTimeout=" + connector.connectTimeout().toMillis()
+                + "&timeout=" + connector.responseTimeout().toMillis()
+                + (connector.usesSimulator() ? "&strictHostKeyChecking=no" : "&strictHostKeyChecking=yes");
     }
 
     /** Whether a connector route runs for the department (its protocol has a template). */
@@ -93,11 +109,21 @@ public class Connectors {
                     connector.protocol(), connector.department());
             return;
         }
+        String requestTemplate = connector.batchTemplate() != null ? connector.batchTemplate()
+                : connector.submitTemplate();
         TemplatedRouteBuilder.builder(camelContext, template)
                 .routeId("dispatch-" + connector.department())
                 .parameter("department", connector.department())
-                .parameter("template", "connectors/" + connector.department() + "/" + connector.submitTemplate())
+                .parameter("template", "connectors/" + connector.department() + "/" + requestTemplate)
                 .add();
+        if (connector.batchOutbox() != null) {
+            TemplatedRouteBuilder.builder(camelContext, "sftp-batch-results")
+                    .routeId("results-" + connector.department())
+                    .parameter("department", connector.department())
+                    .parameter("outbox", sftpUri(connector, connector.batchOutbox()))
+                    .parameter("every", String.valueOf(connector.batchPollEvery().toMillis()))
+                    .add();
+        }
         if (connector.pollEvery() != null) {
             TemplatedRouteBuilder.builder(camelContext, "status-polling")
                     .routeId("status-poll-" + connector.department())

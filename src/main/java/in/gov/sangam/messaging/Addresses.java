@@ -9,6 +9,8 @@ public final class Addresses {
     public static final String APPLICATION_COMPLETED = "sangam.events.application-completed";
     public static final String FEEDBACK_SUBSCRIPTION = "feedback";
     public static final String APPEAL_SUBSCRIPTION = "appeal";
+    /** Rows of result files replayed from the dead letters, to be applied again. */
+    public static final String RESULT_ROWS = "sangam.result-rows";
     /** Where a message lands after its last delivery attempt fails. */
     public static final String DEAD_LETTER = "sangam.dead-letter";
     public static final String EXPIRED = "sangam.expired";

@@ -38,6 +38,7 @@ class EmbeddedBrokerConfiguration {
                             RoutingType.MULTICAST))
                     .addQueueConfiguration(durable(Addresses.APPLICATION_COMPLETED, Addresses.APPEAL_SUBSCRIPTION,
                             RoutingType.MULTICAST)));
+            anycast(configuration, Addresses.RESULT_ROWS);
             anycast(configuration, Addresses.DEAD_LETTER);
             anycast(configuration, Addresses.EXPIRED);
         };

@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import in.gov.sangam.dispatch.ConnectorSettings;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +21,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Simulators of the departments' legacy systems, for the demo and the tests: a WireMock server per department whose
- * connector points at {@code simulator}, serving the mappings in {@code connectors/<department>/simulator/}. They
- * speak over real HTTP, so the connector cannot tell them from the real systems.
+ * Simulators of the departments' legacy systems, for the demo and the tests, for each department whose connector
+ * points at {@code simulator}: a WireMock server serving the mappings in {@code connectors/<department>/simulator/}
+ * for HTTP systems, an SFTP server with a batch job for batch-file systems. They speak over real HTTP and SFTP, so
+ * the connectors cannot tell them from the real systems.
  */
 @Component
 @ConditionalOnProperty(name = "sangam.simulators.enabled", havingValue = "true")
@@ -30,13 +33,21 @@ public class DepartmentSimulators implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(DepartmentSimulators.class);
 
     private final Map<String, WireMockServer> servers = new ConcurrentHashMap<>();
+    private final Map<String, SftpBatchSimulator> batchDepartments = new ConcurrentHashMap<>();
 
     public DepartmentSimulators(Catalogue catalogue, Environment environment,
-            @Value("${sangam.simulators.any-free-port:false}") boolean anyFreePort) {
+            @Value("${sangam.simulators.any-free-port:false}") boolean anyFreePort,
+            @Value("${sangam.data-dir}") Path dataDir) {
         for (CatalogueDepartment department : catalogue.departments()) {
             ConnectorSettings settings = ConnectorSettings.of(department, environment);
             String folder = "connectors/" + department.code() + "/simulator";
-            if (settings.usesSimulator() && new ClassPathResource(folder + "/mappings").exists()) {
+            if (settings.usesSimulator() && "sftp-batch".equals(settings.protocol())) {
+                SftpBatchSimulator simulator = new SftpBatchSimulator(settings, department.statusCodes(),
+                        dataDir.resolve("simulators").resolve(department.code()),
+                        anyFreePort ? 0 : settings.simulatorPort());
+                batchDepartments.put(department.code(), simulator);
+                LOG.info("Simulator of {} listening on {}", department.code(), simulator.address());
+            } else if (settings.usesSimulator() && new ClassPathResource(folder + "/mappings").exists()) {
                 WireMockServer server = new WireMockServer(WireMockConfiguration.options()
                         .port(anyFreePort ? 0 : settings.simulatorPort())
                         .bindAddress("127.0.0.1")
@@ -55,6 +66,20 @@ public class DepartmentSimulators implements DisposableBean {
         return Optional.ofNullable(servers.get(department)).map(WireMockServer::baseUrl);
     }
 
+    /** The address of a batch-file department's simulated SFTP server, if it has one running. */
+    public Optional<String> sftpAddress(String department) {
+        return Optional.ofNullable(batchDepartments.get(department)).map(SftpBatchSimulator::address);
+    }
+
+    /** The folders of a batch-file department's simulated SFTP server, for tests that drop files there. */
+    public Path sftpRoot(String department) {
+        SftpBatchSimulator simulator = batchDepartments.get(department);
+        if (simulator == null) {
+            throw new IllegalArgumentException("No SFTP simulator runs for " + department);
+        }
+        return simulator.root();
+    }
+
     /** The running simulator of a department, for tests that make it fail, slow down or look at its journal. */
     public WireMockServer server(String department) {
         WireMockServer server = servers.get(department);
@@ -65,7 +90,10 @@ public class DepartmentSimulators implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws IOException {
         servers.values().forEach(WireMockServer::stop);
+        for (SftpBatchSimulator simulator : batchDepartments.values()) {
+            simulator.close();
+        }
     }
 }

@@ -51,6 +51,7 @@ public abstract class HubIntegrationTest {
         registry.add("sangam.broker.max-redelivery-delay", () -> "1s");
         // Status polls within a test's patience.
         registry.add("sangam.connectors.revenue.statusPolling.every", () -> "300ms");
+        registry.add("sangam.connectors.education.batch.pollEvery", () -> "300ms");
     }
 
     @BeforeEach

@@ -1,0 +1,52 @@
+package in.gov.sangam.dispatch;
+
+import in.gov.sangam.applications.ApplicationLog;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a batch-file connector route calls to hand an application over: its request file, named after the
+ * application so that sending it again (a redelivered message) replaces the same file rather than adding a second,
+ * is put into the department's SFTP inbox through the department's retry and circuit breaker.
+ */
+@Component("batchFiles")
+public class BatchFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchFiles.class);
+
+    private final Connectors connectors;
+    private final DepartmentResilience resilience;
+    private final ConnectorHealth health;
+    private final ProducerTemplate producer;
+
+    public BatchFiles(Connectors connectors, DepartmentResilience resilience, ConnectorHealth health,
+            ProducerTemplate producer) {
+        this.connectors = connectors;
+        this.resilience = resilience;
+        this.health = health;
+        this.producer = producer;
+    }
+
+    public void upload(Exchange exchange) {
+        ConnectorSettings settings = connectors.settings(exchange.getProperty("SangamDepartment", String.class));
+        String applicationId = exchange.getProperty("SangamApplicationId", String.class);
+        String file = exchange.getMessage().getBody(String.class);
+        String uri = connectors.sftpUri(settings, settings.batchInbox()) + "&fileName=" + applicationId + ".csv"
+                + "&tempPrefix=.uploading-";
+        resilience.call(settings.department(), () -> {
+            Exchange sent = producer.send(uri, upload -> upload.getMessage().setBody(file));
+            if (sent.getException() != null) {
+                DepartmentUnavailableException failure = new DepartmentUnavailableException(settings.department()
+                        + " SFTP inbox could not be written: " + sent.getException().getMessage(), sent.getException());
+                health.failed(settings.department(), failure);
+                throw failure;
+            }
+            return sent;
+        });
+        health.succeeded(settings.department());
+        ApplicationLog.info(LOG, applicationId, "Request file written to the {} inbox", settings.department());
+    }
+}

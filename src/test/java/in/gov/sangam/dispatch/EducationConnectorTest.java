@@ -1,0 +1,164 @@
+package in.gov.sangam.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.HubClient.Answer;
+import in.gov.sangam.support.HubIntegrationTest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The education department's batch files over SFTP, with an embedded SFTP server and batch job. */
+class EducationConnectorTest extends HubIntegrationTest {
+
+    @Autowired
+    DepartmentSimulators simulators;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CamelContext camel;
+
+    Path sftp;
+
+    @BeforeEach
+    void simulator() {
+        sftp = simulators.sftpRoot("education");
+    }
+
+    @Test
+    void aRequestFileGoesToTheInboxAndTheResultFileBringsTheApplicationBackForwarded() throws IOException {
+        String id = submit();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("FORWARDED"));
+
+        assertThat(reference(id)).isEqualTo("EDUCATION/" + java.time.Year.now() + "/" + id);
+        List<String> request = Files.readAllLines(sftp.resolve("inbox/.answered/" + id + ".csv"));
+        assertThat(request.get(0)).isEqualTo("hub_ref,service,applicant_name,mobile,district,received_on,form");
+        assertThat(request).hasSize(2);
+        assertThat(request.get(1)).startsWith(id + ",education-").contains(",\"Aisha Bhat\",9876543210,")
+                .contains(",29-11-2026,\"{\"\"");
+    }
+
+    @Test
+    void aMalformedRowIsADeadLetterNamingFileAndLineAndTheRestOfTheFileGoesThrough() throws IOException {
+        String first = submit();
+        String second = submit();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(first).equals("FORWARDED")
+                && status(second).equals("FORWARDED"));
+
+        drop("results-by-hand-1.csv", "hub_ref,board_ref,status,remark,reason",
+                first + ",,PROCESSING,With the examinations wing,",
+                second + ",COMPLETED",
+                second + ",,TELEPORTED,,",
+                second + ",,COMPLETED,Certificate issued,");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(second).equals("DELIVERED"));
+        assertThat(status(first)).isEqualTo("IN_PROCESS");
+        List<String> reasons = reasonsFor(second);
+        assertThat(reasons).anyMatch(r -> r.startsWith("results-by-hand-1.csv line 3: expected 5 fields"));
+        assertThat(reasons).anyMatch(r -> r.startsWith("results-by-hand-1.csv line 4:") && r.contains("TELEPORTED"));
+    }
+
+    @Test
+    void aRowThatCameTooEarlyCanBeReplayedOnceItsApplicationHasCaughtUp() throws Exception {
+        camel.getRouteController().stopRoute("dispatch-education");
+        String id;
+        try {
+            id = submit();
+            // The department's answer arrives before the hub heard it had accepted the application.
+            drop("results-by-hand-2.csv", "hub_ref,board_ref,status,remark,reason",
+                    id + ",,PROCESSING,With the examinations wing,");
+            String early = id;
+            await().atMost(Duration.ofSeconds(30)).until(() -> !reasonsFor(early).isEmpty());
+            assertThat(reasonsFor(id).get(0)).contains("results-by-hand-2.csv line 2").contains("SUBMITTED");
+        } finally {
+            camel.getRouteController().startRoute("dispatch-education");
+        }
+        String caughtUp = id;
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(caughtUp).equals("FORWARDED"));
+
+        long letter = deadLetterIdFor(id);
+        Answer replay = hub.post("/api/v1/admin/dead-letters/" + letter + "/replay", "admin", null,
+                "application/json", "");
+
+        assertThat(replay.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(caughtUp).equals("IN_PROCESS"));
+    }
+
+    @Test
+    void aResultFileIsReadOnce() throws IOException {
+        String id = submit();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("FORWARDED"));
+        drop("results-by-hand-3.csv", "hub_ref,board_ref,status,remark,reason",
+                id + ",,PROCESSING,Read once,");
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("IN_PROCESS"));
+        int history = historySize(id);
+
+        // The file stays in the department's outbox and the hub keeps looking there: it must not read it again.
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+
+        assertThat(historySize(id)).isEqualTo(history);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE messageId LIKE :name")
+                .param("name", "education/results-by-hand-3.csv-%").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    private void drop(String name, String... lines) throws IOException {
+        Path temporary = sftp.resolve("outbox/.writing-" + name);
+        Files.write(temporary, List.of(lines), StandardCharsets.UTF_8);
+        Files.move(temporary, sftp.resolve("outbox/" + name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private String submit() {
+        return hub.submit("portal", UUID.randomUUID().toString(),
+                Applications.forService(hub, "education-migration-certificate")).json().path("applicationId").asText();
+    }
+
+    private String status(String id) {
+        return jdbc.sql("SELECT status FROM application WHERE application_id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    private String reference(String id) {
+        return jdbc.sql("SELECT department_reference FROM application WHERE application_id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    private int historySize(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM application_history WHERE application_id = :id").param("id", id)
+                .query(Integer.class).single();
+    }
+
+    private List<String> reasonsFor(String id) {
+        List<String> reasons = new ArrayList<>();
+        for (JsonNode letter : hub.get("/api/v1/admin/dead-letters?size=100", "admin").json().path("items")) {
+            if (letter.path("applicationId").asText().equals(id)) {
+                reasons.add(letter.path("reason").asText());
+            }
+        }
+        return reasons;
+    }
+
+    private long deadLetterIdFor(String id) {
+        for (JsonNode letter : hub.get("/api/v1/admin/dead-letters?size=100", "admin").json().path("items")) {
+            if (letter.path("applicationId").asText().equals(id)) {
+                return letter.path("id").asLong();
+            }
+        }
+        throw new AssertionError("No dead letter for " + id);
+    }
+}
