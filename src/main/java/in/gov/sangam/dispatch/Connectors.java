@@ -63,7 +63,8 @@ public class Connectors {
         return server + "/" + folder + "?username=" + connector.username() + "&password=RAW(" + connector.password()
                 + ")&connectTimeout=" + connector.connectTimeout().toMillis()
                 + "&timeout=" + connector.responseTimeout().toMillis()
-                + (connector.usesSimulator() ? "&strictHostKeyChecking=no" : "&strictHostKeyChecking=yes");
+                + (connector.usesSimulator() ? "&strictHostKeyChecking=no&useUserKnownHostsFile=false"
+                        : "&strictHostKeyChecking=yes");
     }
 
     /** Whether a connector route runs for the department (its protocol has a template). */

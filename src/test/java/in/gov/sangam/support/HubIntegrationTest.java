@@ -46,6 +46,8 @@ public abstract class HubIntegrationTest {
         registry.add("sangam.data-dir", DATA_DIR::toString);
         // Simulators on any free port, so tests never collide with a demo running on the same machine.
         registry.add("sangam.simulators.any-free-port", () -> "true");
+        // Tests drive the departments' answers themselves.
+        registry.add("sangam.demo.auto-progress", () -> "false");
         // Redeliveries within a test's patience.
         registry.add("sangam.broker.redelivery-delay", () -> "100ms");
         registry.add("sangam.broker.max-redelivery-delay", () -> "1s");

@@ -3,7 +3,9 @@ package in.gov.sangam.support;
 import in.gov.sangam.SangamApplication;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,11 +19,18 @@ public final class HubProcess implements AutoCloseable {
     }
 
     public static HubProcess start(Path dataDir, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--sangam.data-dir=" + dataDir,
-                "--sangam.simulators.any-free-port=true"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("sangam.data-dir", dataDir.toString());
+        settings.put("sangam.simulators.any-free-port", "true");
+        settings.put("sangam.demo.auto-progress", "false");
+        // The test's own settings win (a test may turn the demo's progress back on).
         for (String property : properties) {
-            args.add("--" + property);
+            int equals = property.indexOf('=');
+            settings.put(property.substring(0, equals), property.substring(equals + 1));
         }
+        List<String> args = new ArrayList<>();
+        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
         return new HubProcess(new SpringApplicationBuilder(SangamApplication.class).run(args.toArray(String[]::new)));
     }
 
