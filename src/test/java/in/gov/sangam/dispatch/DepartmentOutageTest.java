@@ -60,6 +60,11 @@ class DepartmentOutageTest {
             assertThat(whileDown.path("state").asText()).isEqualTo("DOWN");
             assertThat(whileDown.path("circuit").asText()).isEqualTo("OPEN");
             assertThat(whileDown.path("lastFailure").asText()).contains("health could not be reached");
+            // The other departments go on as before while health is down.
+            String revenue = client.submit("portal", UUID.randomUUID().toString(),
+                    Applications.domicile("Ghulam Nabi Bhat")).json().path("applicationId").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> status(client, revenue).equals("FORWARDED"));
+            assertThat(ids).allMatch(id -> status(client, id).equals("SUBMITTED"));
             // One department down does not take the hub out of service.
             assertThat(client.raw(java.net.http.HttpRequest.newBuilder().GET(), "/actuator/health/readiness")
                     .status()).isEqualTo(200);

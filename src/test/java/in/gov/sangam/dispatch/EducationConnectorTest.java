@@ -52,6 +52,18 @@ class EducationConnectorTest extends HubIntegrationTest {
         assertThat(request).hasSize(2);
         assertThat(request.get(1)).startsWith(id + ",education-").contains(",\"Aisha Bhat\",9876543210,")
                 .contains(",29-11-2026,\"{\"\"");
+
+        // The department's batch job reports the rest of the way in later result files.
+        drop("results-later-" + id + ".csv", "hub_ref,board_ref,status,remark,reason",
+                id + ",,PROCESSING,With the examinations wing,");
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("IN_PROCESS"));
+        drop("results-final-" + id + ".csv", "hub_ref,board_ref,status,remark,reason",
+                id + ",,COMPLETED,Migration certificate issued,");
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("DELIVERED"));
+        List<String> steps = new ArrayList<>();
+        hub.get("/api/v1/applications/" + id, "portal").json().path("history")
+                .forEach(step -> steps.add(step.path("status").asText()));
+        assertThat(steps).containsExactly("SUBMITTED", "FORWARDED", "IN_PROCESS", "DELIVERED");
     }
 
     @Test

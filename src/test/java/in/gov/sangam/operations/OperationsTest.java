@@ -2,6 +2,7 @@ package in.gov.sangam.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
@@ -34,7 +35,10 @@ class OperationsTest extends HubIntegrationTest {
         assertThat(anonymous.status()).isEqualTo(200);
         assertThat(anonymous.json().path("status").asText()).isEqualTo("UP");
         assertThat(anonymous.json().has("components")).isFalse();
-        assertThat(asAdmin("/actuator/health").json().path("components").has("db")).isTrue();
+        JsonNode components = asAdmin("/actuator/health").json().path("components");
+        assertThat(components.has("db")).isTrue();
+        assertThat(components.path("departments").path("details").path("health").asText()).contains("rest");
+        assertThat(components.path("departments").path("details").path("revenue").asText()).contains("soap");
     }
 
     @Test
