@@ -43,7 +43,7 @@ public class DepartmentSimulators implements DisposableBean {
             String folder = "connectors/" + department.code() + "/simulator";
             if (settings.usesSimulator() && "sftp-batch".equals(settings.protocol())) {
                 SftpBatchSimulator simulator = new SftpBatchSimulator(settings, department.statusCodes(),
-                        dataDir.resolve("simulators").resolve(department.code()),
+                        dataDir.toAbsolutePath().resolve("simulators").resolve(department.code()),
                         anyFreePort ? 0 : settings.simulatorPort());
                 batchDepartments.put(department.code(), simulator);
                 LOG.info("Simulator of {} listening on {}", department.code(), simulator.address());

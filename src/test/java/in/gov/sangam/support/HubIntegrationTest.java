@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Boots the whole hub on a random port, on its embedded defaults (H2 file database and persistent Artemis journal in a
@@ -62,9 +63,12 @@ public abstract class HubIntegrationTest {
         clock.set(START);
     }
 
+    /** A fresh data directory, removed when the test JVM exits (the shared hub runs until then). */
     protected static Path newDataDir() {
         try {
-            return Files.createTempDirectory("sangam-test-");
+            Path directory = Files.createTempDirectory("sangam-test-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(directory.toFile())));
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
