@@ -11,13 +11,12 @@ import in.gov.sangam.api.model.MaskedApplicant;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueService;
 import in.gov.sangam.privacy.Masking;
+import in.gov.sangam.time.HubTimeZone;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** What the portal's application routes call: submit one, read one back. Speaks the contract's models. */
@@ -30,14 +29,14 @@ public class ApplicationsApi {
     private final ApplicationSubmission submission;
     private final ApplicationStore store;
     private final Catalogue catalogue;
-    private final ZoneId zone;
+    private final HubTimeZone timeZone;
 
     public ApplicationsApi(ApplicationSubmission submission, ApplicationStore store, Catalogue catalogue,
-            @Value("${sangam.time-zone}") String zone) {
+            HubTimeZone timeZone) {
         this.submission = submission;
         this.store = store;
         this.catalogue = catalogue;
-        this.zone = ZoneId.of(zone);
+        this.timeZone = timeZone;
     }
 
     public ApplicationReceipt submit(Exchange exchange) {
@@ -100,6 +99,6 @@ public class ApplicationsApi {
     }
 
     private OffsetDateTime local(Instant instant) {
-        return instant.atZone(zone).toOffsetDateTime();
+        return timeZone.local(instant);
     }
 }

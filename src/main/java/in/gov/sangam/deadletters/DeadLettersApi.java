@@ -6,15 +6,12 @@ import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.DeadLetterPage;
 import in.gov.sangam.applications.ApplicationLog;
 import in.gov.sangam.outbox.Outbox;
+import in.gov.sangam.time.HubTimeZone;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,14 +25,13 @@ public class DeadLettersApi {
     private final DeadLetters deadLetters;
     private final Outbox outbox;
     private final ObjectMapper objectMapper;
-    private final ZoneId zone;
+    private final HubTimeZone timeZone;
 
-    public DeadLettersApi(DeadLetters deadLetters, Outbox outbox, ObjectMapper objectMapper,
-            @Value("${sangam.time-zone}") String zone) {
+    public DeadLettersApi(DeadLetters deadLetters, Outbox outbox, ObjectMapper objectMapper, HubTimeZone timeZone) {
         this.deadLetters = deadLetters;
         this.outbox = outbox;
         this.objectMapper = objectMapper;
-        this.zone = ZoneId.of(zone);
+        this.timeZone = timeZone;
     }
 
     public DeadLetterPage list(@Header("page") Integer page, @Header("size") Integer size) {
@@ -75,13 +71,9 @@ public class DeadLettersApi {
                 .source(letter.source())
                 .reason(letter.reason())
                 .attempts(letter.attempts())
-                .failedAt(local(letter.failedAt()))
-                .replayedAt(local(letter.replayedAt()))
+                .failedAt(timeZone.local(letter.failedAt()))
+                .replayedAt(timeZone.local(letter.replayedAt()))
                 .messageType(letter.messageType())
                 .message(letter.payload());
-    }
-
-    private OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 }

@@ -1,9 +1,8 @@
 package in.gov.sangam.dispatch;
 
 import in.gov.sangam.api.model.ConnectorState;
+import in.gov.sangam.time.HubTimeZone;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,14 +16,14 @@ public class ConnectorStates {
     private final Connectors connectors;
     private final DepartmentResilience resilience;
     private final ConnectorHealth health;
-    private final ZoneId zone;
+    private final HubTimeZone timeZone;
 
     public ConnectorStates(Connectors connectors, DepartmentResilience resilience, ConnectorHealth health,
-            @Value("${sangam.time-zone}") String zone) {
+            HubTimeZone timeZone) {
         this.connectors = connectors;
         this.resilience = resilience;
         this.health = health;
-        this.zone = ZoneId.of(zone);
+        this.timeZone = timeZone;
     }
 
     public ConnectorState of(String department) {
@@ -40,7 +39,7 @@ public class ConnectorStates {
                 })
                 .state(state(department, circuit, seen));
         if (seen != null) {
-            state.lastSuccessAt(seen.lastSuccessAt() == null ? null : seen.lastSuccessAt().atZone(zone).toOffsetDateTime());
+            state.lastSuccessAt(timeZone.local(seen.lastSuccessAt()));
             state.lastFailure(seen.lastFailure());
         }
         return state;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
@@ -30,6 +31,8 @@ class EducationConnectorTest extends HubIntegrationTest {
     DepartmentSimulators simulators;
     @Autowired
     JdbcClient jdbc;
+
+    ApplicationRows rows;
     @Autowired
     CamelContext camel;
 
@@ -37,6 +40,7 @@ class EducationConnectorTest extends HubIntegrationTest {
 
     @BeforeEach
     void simulator() {
+        rows = new ApplicationRows(jdbc);
         sftp = simulators.sftpRoot("education");
     }
 
@@ -44,9 +48,9 @@ class EducationConnectorTest extends HubIntegrationTest {
     void aRequestFileGoesToTheInboxAndTheResultFileBringsTheApplicationBackForwarded() throws IOException {
         String id = submit();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("FORWARDED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("FORWARDED"));
 
-        assertThat(reference(id)).isEqualTo("EDUCATION/" + java.time.Year.now() + "/" + id);
+        assertThat(rows.reference(id)).isEqualTo("EDUCATION/" + java.time.Year.now() + "/" + id);
         List<String> request = Files.readAllLines(sftp.resolve("inbox/.answered/" + id + ".csv"));
         assertThat(request.get(0)).isEqualTo("hub_ref,service,applicant_name,mobile,district,received_on,form");
         assertThat(request).hasSize(2);
@@ -56,10 +60,10 @@ class EducationConnectorTest extends HubIntegrationTest {
         // The department's batch job reports the rest of the way in later result files.
         drop("results-later-" + id + ".csv", "hub_ref,board_ref,status,remark,reason",
                 id + ",,PROCESSING,With the examinations wing,");
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("IN_PROCESS"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("IN_PROCESS"));
         drop("results-final-" + id + ".csv", "hub_ref,board_ref,status,remark,reason",
                 id + ",,COMPLETED,Migration certificate issued,");
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("DELIVERED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("DELIVERED"));
         List<String> steps = new ArrayList<>();
         hub.get("/api/v1/applications/" + id, "portal").json().path("history")
                 .forEach(step -> steps.add(step.path("status").asText()));
@@ -70,8 +74,8 @@ class EducationConnectorTest extends HubIntegrationTest {
     void aMalformedRowIsADeadLetterNamingFileAndLineAndTheRestOfTheFileGoesThrough() throws IOException {
         String first = submit();
         String second = submit();
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(first).equals("FORWARDED")
-                && status(second).equals("FORWARDED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(first).equals("FORWARDED")
+                && rows.status(second).equals("FORWARDED"));
 
         drop("results-by-hand-1.csv", "hub_ref,board_ref,status,remark,reason",
                 first + ",,PROCESSING,With the examinations wing,",
@@ -79,8 +83,8 @@ class EducationConnectorTest extends HubIntegrationTest {
                 second + ",,TELEPORTED,,",
                 second + ",,COMPLETED,Certificate issued,");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(second).equals("DELIVERED"));
-        assertThat(status(first)).isEqualTo("IN_PROCESS");
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(second).equals("DELIVERED"));
+        assertThat(rows.status(first)).isEqualTo("IN_PROCESS");
         List<String> reasons = reasonsFor(second);
         assertThat(reasons).anyMatch(r -> r.startsWith("results-by-hand-1.csv line 3: expected 5 fields"));
         assertThat(reasons).anyMatch(r -> r.startsWith("results-by-hand-1.csv line 4:") && r.contains("TELEPORTED"));
@@ -102,29 +106,29 @@ class EducationConnectorTest extends HubIntegrationTest {
             camel.getRouteController().startRoute("dispatch-education");
         }
         String caughtUp = id;
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(caughtUp).equals("FORWARDED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(caughtUp).equals("FORWARDED"));
 
         long letter = deadLetterIdFor(id);
         Answer replay = hub.post("/api/v1/admin/dead-letters/" + letter + "/replay", "admin", null,
                 "application/json", "");
 
         assertThat(replay.status()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(caughtUp).equals("IN_PROCESS"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(caughtUp).equals("IN_PROCESS"));
     }
 
     @Test
     void aResultFileIsReadOnce() throws IOException {
         String id = submit();
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("FORWARDED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("FORWARDED"));
         drop("results-by-hand-3.csv", "hub_ref,board_ref,status,remark,reason",
                 id + ",,PROCESSING,Read once,");
-        await().atMost(Duration.ofSeconds(30)).until(() -> status(id).equals("IN_PROCESS"));
-        int history = historySize(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("IN_PROCESS"));
+        int history = rows.historySize(id);
 
         // The file stays in the department's outbox and the hub keeps looking there: it must not read it again.
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
 
-        assertThat(historySize(id)).isEqualTo(history);
+        assertThat(rows.historySize(id)).isEqualTo(history);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE messageId LIKE :name")
                 .param("name", "education/results-by-hand-3.csv-%").query(Integer.class).single()).isEqualTo(1);
     }
@@ -138,21 +142,6 @@ class EducationConnectorTest extends HubIntegrationTest {
     private String submit() {
         return hub.submit("portal", UUID.randomUUID().toString(),
                 Applications.forService(hub, "education-migration-certificate")).json().path("applicationId").asText();
-    }
-
-    private String status(String id) {
-        return jdbc.sql("SELECT status FROM application WHERE application_id = :id").param("id", id)
-                .query(String.class).single();
-    }
-
-    private String reference(String id) {
-        return jdbc.sql("SELECT department_reference FROM application WHERE application_id = :id").param("id", id)
-                .query(String.class).single();
-    }
-
-    private int historySize(String id) {
-        return jdbc.sql("SELECT COUNT(*) FROM application_history WHERE application_id = :id").param("id", id)
-                .query(Integer.class).single();
     }
 
     private List<String> reasonsFor(String id) {

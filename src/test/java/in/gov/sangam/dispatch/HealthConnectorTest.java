@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.time.Duration;
@@ -33,10 +34,13 @@ class HealthConnectorTest extends HubIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    ApplicationRows rows;
+
     WireMockServer hmis;
 
     @BeforeEach
     void simulator() {
+        rows = new ApplicationRows(jdbc);
         hmis = simulators.server("health");
     }
 
@@ -44,7 +48,7 @@ class HealthConnectorTest extends HubIntegrationTest {
     void anApplicationIsHandedToHmisInItsOwnTermsAndComesBackForwardedWithItsReference() throws Exception {
         String id = submit(Applications.forService(hub, "health-birth-registration"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
 
         JsonNode application = hub.get("/api/v1/applications/" + id, "portal").json();
         assertThat(application.path("departmentReference").asText()).isEqualTo("HLT/2026/" + id);
@@ -65,10 +69,10 @@ class HealthConnectorTest extends HubIntegrationTest {
         String id = submit(Applications.forService(hub, "health-birth-registration")
                 .replace("government-hospital", "home"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetterReason(id) != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows.deadLetterReason(id) != null);
 
-        assertThat(deadLetterReason(id)).contains("Home births are registered by the village Registrar");
-        assertThat(status(id)).isEqualTo("SUBMITTED");
+        assertThat(rows.deadLetterReason(id)).contains("Home births are registered by the village Registrar");
+        assertThat(rows.status(id)).isEqualTo("SUBMITTED");
         assertThat(hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
                 .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id))))).hasSize(1);
     }
@@ -81,7 +85,7 @@ class HealthConnectorTest extends HubIntegrationTest {
         try {
             String id = submit(Applications.forService(hub, "health-birth-registration"));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
 
             assertThat(hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
                     .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id))))).hasSize(2);
@@ -93,15 +97,5 @@ class HealthConnectorTest extends HubIntegrationTest {
 
     private String submit(String body) {
         return hub.submit("portal", UUID.randomUUID().toString(), body).json().path("applicationId").asText();
-    }
-
-    private String status(String id) {
-        return jdbc.sql("SELECT status FROM application WHERE application_id = :id").param("id", id)
-                .query(String.class).single();
-    }
-
-    private String deadLetterReason(String id) {
-        return jdbc.sql("SELECT reason FROM dead_letter WHERE application_id = :id").param("id", id)
-                .query(String.class).optional().orElse(null);
     }
 }

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.time.Duration;
@@ -35,10 +36,13 @@ class RevenueConnectorTest extends HubIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    ApplicationRows rows;
+
     WireMockServer revenue;
 
     @BeforeEach
     void simulator() {
+        rows = new ApplicationRows(jdbc);
         revenue = simulators.server("revenue");
     }
 
@@ -46,9 +50,9 @@ class RevenueConnectorTest extends HubIntegrationTest {
     void anApplicationIsSubmittedOverSoapAndComesBackForwardedWithItsCaseNumber() {
         String id = submit(Applications.domicile("Ghulam Nabi Bhat"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
 
-        assertThat(reference(id)).isEqualTo("REV/2026/" + id);
+        assertThat(rows.reference(id)).isEqualTo("REV/2026/" + id);
         List<LoggedRequest> calls = submissionsOf(id);
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).getHeader("SOAPAction")).contains("SubmitApplication");
@@ -62,11 +66,11 @@ class RevenueConnectorTest extends HubIntegrationTest {
     void aSoapClientFaultIsADeadLetterWithTheFaultStringAndIsNotRetried() {
         String id = submit(Applications.domicile("Ghulam Nabi Bhat").replace("Khanyar", "Atlantis"));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> deadLetterReason(id) != null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows.deadLetterReason(id) != null);
 
-        assertThat(deadLetterReason(id)).contains("Tehsil 'Atlantis' is not in the revenue master")
+        assertThat(rows.deadLetterReason(id)).contains("Tehsil 'Atlantis' is not in the revenue master")
                 .contains("soapenv:Client");
-        assertThat(status(id)).isEqualTo("SUBMITTED");
+        assertThat(rows.status(id)).isEqualTo("SUBMITTED");
         assertThat(submissionsOf(id)).hasSize(1);
     }
 
@@ -80,7 +84,7 @@ class RevenueConnectorTest extends HubIntegrationTest {
         try {
             String id = submit(Applications.domicile("Ghulam Nabi Bhat"));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
 
             assertThat(submissionsOf(id)).hasSize(2);
         } finally {
@@ -92,16 +96,16 @@ class RevenueConnectorTest extends HubIntegrationTest {
     @Test
     void openApplicationsArePolledAndTheirStatusesApplied() {
         String id = submit(Applications.domicile("Ghulam Nabi Bhat"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
-        String reference = reference(id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
+        String reference = rows.reference(id);
 
         StubMapping verifying = statusAnswer(reference, "UNDER_VERIFICATION", "With the Patwari for field report.",
                 null);
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("IN_PROCESS"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("IN_PROCESS"));
         revenue.removeStub(verifying);
         StubMapping issued = statusAnswer(reference, "ISSUED", "Certificate signed by the Tehsildar.", null);
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("DELIVERED"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("DELIVERED"));
         } finally {
             revenue.removeStub(issued);
         }
@@ -119,8 +123,8 @@ class RevenueConnectorTest extends HubIntegrationTest {
     @Test
     void anAnswerWithAnExternalEntityIsNotReadAndChangesNothing() {
         String id = submit(Applications.domicile("Ghulam Nabi Bhat"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> status(id).equals("FORWARDED"));
-        String reference = reference(id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
+        String reference = rows.reference(id);
         StubMapping hostile = revenue.stubFor(post(urlPathEqualTo(SERVICE)).atPriority(1)
                 .withHeader("SOAPAction", containing("GetApplicationStatus"))
                 .withRequestBody(containing(reference))
@@ -133,7 +137,7 @@ class RevenueConnectorTest extends HubIntegrationTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> revenue.findAll(postRequestedFor(urlPathEqualTo(SERVICE))
                     .withRequestBody(containing(reference))).size() >= before + 2);
 
-            assertThat(status(id)).isEqualTo("FORWARDED");
+            assertThat(rows.status(id)).isEqualTo("FORWARDED");
         } finally {
             revenue.removeStub(hostile);
         }
@@ -169,20 +173,5 @@ class RevenueConnectorTest extends HubIntegrationTest {
 
     private String submit(String body) {
         return hub.submit("portal", UUID.randomUUID().toString(), body).json().path("applicationId").asText();
-    }
-
-    private String status(String id) {
-        return jdbc.sql("SELECT status FROM application WHERE application_id = :id").param("id", id)
-                .query(String.class).single();
-    }
-
-    private String reference(String id) {
-        return jdbc.sql("SELECT department_reference FROM application WHERE application_id = :id").param("id", id)
-                .query(String.class).single();
-    }
-
-    private String deadLetterReason(String id) {
-        return jdbc.sql("SELECT reason FROM dead_letter WHERE application_id = :id").param("id", id)
-                .query(String.class).optional().orElse(null);
     }
 }
