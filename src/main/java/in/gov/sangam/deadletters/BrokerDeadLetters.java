@@ -16,6 +16,8 @@ public class BrokerDeadLetters {
 
     /** Artemis names the address a dead message was first sent to in this property. */
     private static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
+    /** ...and the queue it was in: for a multicast address (completion events), the subscriber's queue. */
+    private static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
     private static final String DISPATCH_PREFIX = "sangam.dispatch.";
 
     private final DeadLetters deadLetters;
@@ -26,6 +28,11 @@ public class BrokerDeadLetters {
         this.deadLetters = deadLetters;
         this.health = health;
         this.broker = broker;
+    }
+
+    /** The queue a replay goes to: the same one (address::queue for a subscriber of a multicast address). */
+    static String replayTo(String address, String queue) {
+        return queue.equals(address) ? address : address + "::" + queue;
     }
 
     public void record(Exchange exchange) {
@@ -39,7 +46,8 @@ public class BrokerDeadLetters {
         deadLetters.record(message.getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class), department,
                 message.getHeader(OutboxRelay.APPLICATION_ID_HEADER, String.class), "dispatch",
                 "Not delivered after " + deliveries + " attempts" + (lastFailure == null ? "" : "; last failure: "
-                        + lastFailure), deliveries, "queue:" + address,
+                        + lastFailure), deliveries, "queue:" + replayTo(address,
+                        message.getHeader(ORIGINAL_QUEUE, address, String.class)),
                 message.getHeader(OutboxRelay.MESSAGE_TYPE_HEADER, "unknown", String.class),
                 message.getBody(String.class));
     }

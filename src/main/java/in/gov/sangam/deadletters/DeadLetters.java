@@ -27,7 +27,10 @@ public class DeadLetters {
         this.clock = clock;
     }
 
-    /** Records a failure; the same message failing again (after a replay) updates its row. */
+    /**
+     * Records a failure. The same message failing again (a redelivery, a result file read twice) updates its row
+     * rather than adding one; a replay is a new message, so if it fails it is a new dead letter.
+     */
     public void record(String messageId, String department, String applicationId, String source, String reason,
             int attempts, String destination, String messageType, String payload) {
         String why = reason == null ? "unknown" : reason.length() > 2000 ? reason.substring(0, 2000) : reason;

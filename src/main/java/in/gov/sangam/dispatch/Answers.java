@@ -32,8 +32,10 @@ public final class Answers {
     /** A SOAP fault: {@code code} is the fault code's local part, Client or Server. */
     public record SoapFault(String code, String message) {
 
+        /** soap:Client and its refinements (soap:Client.Validation): the request's fault, not the service's. */
         public boolean isClientFault() {
-            return code.endsWith("Client");
+            String local = code.contains(":") ? code.substring(code.indexOf(':') + 1) : code;
+            return local.equals("Client") || local.startsWith("Client.");
         }
     }
 

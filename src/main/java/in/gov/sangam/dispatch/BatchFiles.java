@@ -41,7 +41,7 @@ public class BatchFiles {
             if (sent.getException() != null) {
                 DepartmentUnavailableException failure = new DepartmentUnavailableException(settings.department()
                         + " SFTP inbox could not be written: " + sent.getException().getMessage(), sent.getException());
-                health.failed(settings.department(), failure);
+                health.failed(settings.department(), "SFTP inbox could not be written");
                 throw failure;
             }
             return sent;

@@ -23,9 +23,10 @@ public class ConnectorHealth {
                 before == null ? null : before.lastFailureAt(), before == null ? null : before.lastFailure()));
     }
 
-    public void failed(String department, Throwable failure) {
+    /** @param reason short and safe to show publicly: what happened, not where (no hosts, no stack messages) */
+    public void failed(String department, String reason) {
         observations.compute(department, (d, before) -> new Observation(before == null ? null : before.lastSuccessAt(),
-                wallClock.instant(), failure.getMessage()));
+                wallClock.instant(), department + " " + reason));
     }
 
     public Optional<Observation> of(String department) {

@@ -112,6 +112,13 @@ public record ConnectorSettings(
         }
     }
 
+    /** Without the password: settings may be logged. */
+    @Override
+    public String toString() {
+        return "ConnectorSettings[department=" + department + ", protocol=" + protocol + ", endpoint=" + endpoint
+                + ", username=" + username + "]";
+    }
+
     public boolean isSoap() {
         return "soap".equals(protocol);
     }

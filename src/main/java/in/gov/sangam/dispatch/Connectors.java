@@ -60,8 +60,11 @@ public class Connectors {
                 ? simulators.getObject().sftpAddress(connector.department()).orElseThrow(() -> new IllegalStateException(
                         "The " + connector.department() + " connector points at its simulator, but none runs"))
                 : connector.endpoint();
-        return server + "/" + folder + "?username=" + connector.username() + "&password=RAW(" + connector.password()
-                + ")&connectTimeout=" + connector.connectTimeout().toMillis()
+        // RAW keeps the password as it is; RAW{} when it holds a closing parenthesis.
+        String password = connector.password().contains(")") ? "RAW{" + connector.password() + "}"
+                : "RAW(" + connector.password() + ")";
+        return server + "/" + folder + "?username=" + connector.username() + "&password=" + password
+                + "&connectTimeout=" + connector.connectTimeout().toMillis()
                 + "&timeout=" + connector.responseTimeout().toMillis()
                 + (connector.usesSimulator() ? "&strictHostKeyChecking=no&useUserKnownHostsFile=false"
                         : "&strictHostKeyChecking=yes");

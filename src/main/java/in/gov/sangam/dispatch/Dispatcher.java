@@ -1,6 +1,7 @@
 package in.gov.sangam.dispatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.applications.ApplicationLog;
 import in.gov.sangam.applications.ApplicationStatus;
 import in.gov.sangam.applications.ApplicationStore;
@@ -63,11 +64,12 @@ public class Dispatcher {
      * that is no longer SUBMITTED was handed over already (a redelivered message): it is marked so and left alone.
      */
     public void prepare(Exchange exchange) throws IOException {
+        exchange.setProperty("SangamDispatchMessage", exchange.getMessage().getBody(String.class));
         DispatchRequested request = objectMapper.readValue(exchange.getMessage().getBody(String.class),
                 DispatchRequested.class);
-        exchange.setProperty("SangamDispatchMessage", exchange.getMessage().getBody(String.class));
+        exchange.setProperty("SangamApplicationId", request.applicationId());
         DispatchRecord application = store.findForDispatch(request.applicationId()).orElseThrow(() ->
-                new IllegalStateException("Dispatch message for unknown application " + request.applicationId()));
+                new CannotDispatchException("there is no application " + request.applicationId()));
         exchange.setProperty("SangamApplicationId", application.applicationId());
         if (application.status() != ApplicationStatus.SUBMITTED) {
             exchange.setProperty(ALREADY_DISPATCHED, true);
@@ -103,16 +105,47 @@ public class Dispatcher {
         // transaction rolls back and the broker redelivers the message later.
     }
 
-    /** The department took the application: it is FORWARDED, with the department's own reference. */
+    /**
+     * The department took the application: it is FORWARDED, with the department's own reference. If its answer
+     * cannot be used (no reference where one is configured, a code the hub does not know), the application must
+     * not be sent again: {@link CannotDispatchException} makes it a dead letter for an operator to look at.
+     */
     public void accepted(Exchange exchange) {
         String department = exchange.getProperty("SangamDepartment", String.class);
         ConnectorSettings settings = connectors.settings(department);
         String answer = exchange.getMessage().getBody(String.class);
-        String reference = read(settings, answer, settings.referencePointer());
-        String status = read(settings, answer, settings.statusPointer());
-        statusUpdates.apply(new StatusUpdate(department, exchange.getProperty("SangamApplicationId", String.class),
-                reference, status == null ? ApplicationStatus.FORWARDED.name() : status,
-                "Accepted by the department" + (reference == null ? "" : " as " + reference) + ".", null, null));
+        try {
+            String reference = read(settings, answer, settings.referencePointer());
+            if (settings.referencePointer() != null && (reference == null || reference.isBlank())) {
+                throw new CannotDispatchException("its answer has no reference at " + settings.referencePointer());
+            }
+            String status = read(settings, answer, settings.statusPointer());
+            statusUpdates.apply(new StatusUpdate(department, exchange.getProperty("SangamApplicationId",
+                    String.class), reference, status == null ? ApplicationStatus.FORWARDED.name() : status,
+                    "Accepted by the department" + (reference == null ? "" : " as " + reference) + ".", null, null));
+        } catch (CannotDispatchException unusable) {
+            throw new CannotDispatchException(department + " accepted the application, but " + unusable.getMessage());
+        } catch (RuntimeException unusable) {
+            throw new CannotDispatchException(department + " accepted the application, but its answer could not be "
+                    + "applied: " + (unusable instanceof ProblemException problem ? problem.describe()
+                            : unusable.getMessage()), unusable);
+        }
+    }
+
+    /**
+     * The route's catch for {@link CannotDispatchException} and template errors: the message is kept as a dead letter
+     * with the reason and consumed, never retried on its own.
+     */
+    public void cannotDispatch(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String department = exchange.getProperty("SangamDepartment", String.class);
+        String applicationId = exchange.getProperty("SangamApplicationId", String.class);
+        deadLetters.record(exchange.getMessage().getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class), department,
+                applicationId, "dispatch", cause instanceof CannotDispatchException ? cause.getMessage()
+                        : "the request to " + department + " could not be made: " + cause.getMessage(), 1,
+                DispatchRequested.queueOf(department), DispatchRequested.TYPE,
+                exchange.getProperty("SangamDispatchMessage", String.class));
+        ApplicationLog.info(LOG, applicationId, "Not dispatched to {}: kept as a dead letter", department);
     }
 
     /** A value of the department's answer: by JSON pointer from a REST system, by XPath from a SOAP one. */

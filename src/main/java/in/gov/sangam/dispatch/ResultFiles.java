@@ -7,12 +7,13 @@ import in.gov.sangam.applications.StatusUpdate;
 import in.gov.sangam.applications.StatusUpdates;
 import in.gov.sangam.deadletters.DeadLetters;
 import in.gov.sangam.messaging.Addresses;
+import in.gov.sangam.applications.ApplicationIds;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +44,16 @@ public class ResultFiles {
     public void apply(Exchange exchange) throws IOException {
         String department = exchange.getProperty("SangamDepartment", String.class);
         String file = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-        List<String> lines = exchange.getMessage().getBody(String.class).lines().toList();
-        if (lines.isEmpty() || !CsvRows.fields(lines.get(0).strip()).equals(COLUMNS)) {
-            reject(department, file, 1, lines.isEmpty() ? "" : lines.get(0),
-                    "the header must be " + String.join(",", COLUMNS));
+        String content = exchange.getMessage().getBody(String.class);
+        applyFile(department, file, content);
+    }
+
+    private void applyFile(String department, String file, String content) throws IOException {
+        List<String> lines = content.lines().toList();
+        if (lines.isEmpty() || !CsvRows.fields(withoutByteOrderMark(lines.get(0)).strip()).equals(COLUMNS)) {
+            // Without a header its rows cannot be read: the whole file is kept, and a replay reads it again.
+            reject(department, file, 1, content, "the header must be " + String.join(",", COLUMNS)
+                    + "; the whole file is kept");
             return;
         }
         int applied = 0;
@@ -72,6 +79,10 @@ public class ResultFiles {
     public void applyReplayed(Exchange exchange) throws IOException {
         JsonNode row = objectMapper.readTree(exchange.getMessage().getBody(String.class));
         String department = row.path("department").asText();
+        if (row.path("lineNumber").asInt() == 1) {
+            applyFile(department, row.path("file").asText(), row.path("line").asText());
+            return;
+        }
         try {
             applyRow(department, CsvRows.fields(row.path("line").asText()));
         } catch (IllegalArgumentException | ProblemException unusable) {
@@ -99,8 +110,10 @@ public class ResultFiles {
         row.put("lineNumber", lineNumber);
         row.put("line", line);
         String applicationId = line.isBlank() ? null : line.split(",", 2)[0].strip();
-        deadLetters.record(UUID.randomUUID().toString(), department,
-                applicationId != null && applicationId.matches("SGM-\\d{4}-\\d{7,}") ? applicationId : null,
+        // The same row of the same file is the same dead letter, however often the file is read.
+        String messageId = UUID.nameUUIDFromBytes((department + "/" + file + "#" + lineNumber)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        deadLetters.record(messageId, department, ApplicationIds.isApplicationId(applicationId) ? applicationId : null,
                 "result-file", file + " line " + lineNumber + ": " + why, 1,
                 "queue:" + Addresses.RESULT_ROWS, ROW_TYPE, objectMapper.writeValueAsString(row));
         LOG.warn("Result file {} of {}, line {}: {} (kept as a dead letter)", file, department, lineNumber, why);
@@ -108,11 +121,11 @@ public class ResultFiles {
 
     /** The reason in full: a validation problem names each field and what is wrong with it. */
     private static String why(RuntimeException unusable) {
-        if (unusable instanceof ProblemException problem && !problem.errors().isEmpty()) {
-            return problem.errors().stream().map(e -> e.getField() + " " + e.getMessage())
-                    .collect(Collectors.joining("; "));
-        }
-        return unusable.getMessage();
+        return unusable instanceof ProblemException problem ? problem.describe() : unusable.getMessage();
+    }
+
+    private static String withoutByteOrderMark(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     private static String blankToNull(String value) {

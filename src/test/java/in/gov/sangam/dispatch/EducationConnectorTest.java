@@ -123,14 +123,37 @@ class EducationConnectorTest extends HubIntegrationTest {
         drop("results-by-hand-3.csv", "hub_ref,board_ref,status,remark,reason",
                 id + ",,PROCESSING,Read once,");
         await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("IN_PROCESS"));
-        int history = rows.historySize(id);
 
-        // The file stays in the department's outbox and the hub keeps looking there: it must not read it again.
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        // The file stays in the department's outbox and the hub keeps looking there. A later file shows that it
+        // has looked again since; the first one must not have been read a second time.
+        drop("results-by-hand-4.csv", "hub_ref,board_ref,status,remark,reason", id + ",,COMPLETED,,");
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("DELIVERED"));
 
-        assertThat(rows.historySize(id)).isEqualTo(history);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE messageId LIKE :name")
                 .param("name", "education/results-by-hand-3.csv-%").query(Integer.class).single()).isEqualTo(1);
+        assertThat(reasonsFor(id)).isEmpty();
+    }
+
+    @Test
+    void aFileWithoutItsHeaderIsKeptWholeAndCanBeReplayed() throws IOException {
+        String id = submit();
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("FORWARDED"));
+
+        drop("results-by-hand-5.csv", id + ",,PROCESSING,No header above me,");
+
+        JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> letterWithReasonStarting(
+                "results-by-hand-5.csv line 1: the header must be"), l -> l != null);
+        assertThat(letter.path("message").asText()).contains(id + ",,PROCESSING");
+        assertThat(rows.status(id)).isEqualTo("FORWARDED");
+    }
+
+    private JsonNode letterWithReasonStarting(String start) {
+        for (JsonNode letter : hub.get("/api/v1/admin/dead-letters?size=100", "admin").json().path("items")) {
+            if (letter.path("reason").asText().startsWith(start)) {
+                return letter;
+            }
+        }
+        return null;
     }
 
     private void drop(String name, String... lines) throws IOException {

@@ -18,6 +18,7 @@ import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.time.Duration;
+import java.time.Year;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class HealthConnectorTest extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
 
         JsonNode application = hub.get("/api/v1/applications/" + id, "portal").json();
-        assertThat(application.path("departmentReference").asText()).isEqualTo("HLT/2026/" + id);
+        assertThat(application.path("departmentReference").asText()).isEqualTo("HLT/" + Year.now() + "/" + id);
         var calls = hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
                 .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id))));
         assertThat(calls).hasSize(1);
@@ -92,6 +93,30 @@ class HealthConnectorTest extends HubIntegrationTest {
         } finally {
             hmis.removeStub(failing);
             hmis.resetScenarios();
+        }
+    }
+
+    @Test
+    void anAnswerThatCannotBeUsedIsADeadLetterAndTheApplicationIsNotSentAgain() {
+        StubMapping odd = hmis.stubFor(post(urlPathEqualTo(REGISTRATIONS)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.form.motherName", equalTo("Odd Answer")))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ack_no\": \"HLT/ODD/1\", \"status_cd\": \"PENDING\"}")));
+        try {
+            String id = submit(Applications.forService(hub, "health-birth-registration")
+                    .replaceFirst("\"motherName\":\"[^\"]*\"", "\"motherName\":\"Odd Answer\""));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows.deadLetterReason(id) != null);
+
+            assertThat(rows.deadLetterReason(id)).contains("health accepted the application").contains("PENDING");
+            // Still one call after the broker would have redelivered a rolled-back message several times.
+            await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
+                            .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id)))).size() == 1);
+            assertThat(hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
+                    .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id))))).hasSize(1);
+        } finally {
+            hmis.removeStub(odd);
         }
     }
 

@@ -18,6 +18,7 @@ import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.time.Duration;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +53,7 @@ class RevenueConnectorTest extends HubIntegrationTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
 
-        assertThat(rows.reference(id)).isEqualTo("REV/2026/" + id);
+        assertThat(rows.reference(id)).isEqualTo("REV/" + Year.now() + "/" + id);
         List<LoggedRequest> calls = submissionsOf(id);
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).getHeader("SOAPAction")).contains("SubmitApplication");
