@@ -58,6 +58,11 @@ public class StatusPoller {
         for (int i = 0; i < cases.getLength(); i++) {
             Element found = (Element) cases.item(i);
             String reference = Answers.xpath(found, "*[local-name()='caseNumber']");
+            if (reference == null || Answers.xpath(found, "*[local-name()='statusCode']") == null) {
+                LOG.warn("A case in {}'s status answer has no case number or status code; skipped",
+                        settings.department());
+                continue;
+            }
             try {
                 statusUpdates.apply(new StatusUpdate(settings.department(), null, reference,
                         Answers.xpath(found, "*[local-name()='statusCode']"),

@@ -80,11 +80,14 @@ class HealthConnectorTest extends HubIntegrationTest {
 
     @Test
     void aPassingFailureIsRetriedAndTheApplicationIsSentOnce() {
+        // Only this test's application meets the blip, whatever else is on its way to HMIS meanwhile.
         StubMapping failing = hmis.stubFor(post(urlPathEqualTo(REGISTRATIONS)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.form.motherName", equalTo("Passing Blip")))
                 .inScenario("blip").whenScenarioStateIs("Started").willSetStateTo("recovered")
                 .willReturn(aResponse().withStatus(503)));
         try {
-            String id = submit(Applications.forService(hub, "health-birth-registration"));
+            String id = submit(Applications.forService(hub, "health-birth-registration")
+                    .replaceFirst("\"motherName\":\"[^\"]*\"", "\"motherName\":\"Passing Blip\""));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
 

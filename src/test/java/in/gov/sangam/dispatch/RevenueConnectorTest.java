@@ -77,13 +77,15 @@ class RevenueConnectorTest extends HubIntegrationTest {
 
     @Test
     void aSoapServerFaultIsRetriedAndTheApplicationIsSentOnce() {
+        // Only this test's application meets the fault, whatever else is on its way to the revenue service.
         StubMapping fault = revenue.stubFor(post(urlPathEqualTo(SERVICE)).atPriority(1)
                 .withHeader("SOAPAction", containing("SubmitApplication"))
+                .withRequestBody(containing("Server Fault Once"))
                 .inScenario("server-fault").whenScenarioStateIs("Started").willSetStateTo("fixed")
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/xml")
                         .withBody(fault("soapenv:Server", "Database connection lost"))));
         try {
-            String id = submit(Applications.domicile("Ghulam Nabi Bhat"));
+            String id = submit(Applications.domicile("Server Fault Once"));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
 
