@@ -42,7 +42,10 @@ public record ConnectorSettings(
         String batchInbox,
         String batchOutbox,
         String batchTemplate,
-        Duration batchPollEvery) {
+        Duration batchPollEvery,
+        String pollPath,
+        Map<String, String> pollAnswer,
+        Map<String, String> resultColumns) {
 
     /** The endpoint value that means "the hub's own simulator of this department". */
     public static final String SIMULATOR = "simulator";
@@ -85,7 +88,10 @@ public record ConnectorSettings(
                 c.text("batch.inbox", null),
                 c.text("batch.outbox", null),
                 c.text("batch.template", null),
-                c.duration("batch.pollEvery", "10s"));
+                c.duration("batch.pollEvery", "10s"),
+                c.text("statusPolling.path", c.text("submit.path", null)),
+                c.map("statusPolling.answer"),
+                c.map("batch.resultColumns"));
     }
 
     /**
@@ -105,6 +111,17 @@ public record ConnectorSettings(
                 node = node.path(step);
             }
             return node.isValueNode() ? environment.resolveRequiredPlaceholders(node.asText()) : fallback;
+        }
+
+        /** A section of plain values, as a map; empty when absent. */
+        Map<String, String> map(String path) {
+            JsonNode node = department.connector();
+            for (String step : path.split("\\.")) {
+                node = node.path(step);
+            }
+            Map<String, String> values = new HashMap<>();
+            node.fields().forEachRemaining(field -> values.put(field.getKey(), text(path + "." + field.getKey(), null)));
+            return Map.copyOf(values);
         }
 
         Duration duration(String path, String fallback) {

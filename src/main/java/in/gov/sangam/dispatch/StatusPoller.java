@@ -48,26 +48,30 @@ public class StatusPoller {
         exchange.getMessage().setBody(Map.of("caseNumbers", references));
     }
 
+    private static String optional(Element found, String xpath) {
+        return xpath == null ? null : Answers.xpath(found, xpath);
+    }
+
     /** Asks the department and applies what it says about each case. */
     public void query(Exchange exchange) {
         ConnectorSettings settings = connectors.settings(exchange.getProperty("SangamDepartment", String.class));
-        String answer = client.call(settings, settings.submitPath(), settings.pollSoapAction(),
+        String answer = client.call(settings, settings.pollPath(), settings.pollSoapAction(),
                 exchange.getMessage().getBody(String.class));
+        Map<String, String> where = settings.pollAnswer();
         Document document = Answers.xml(answer);
-        NodeList cases = Answers.xpathAll(document, "//*[local-name()='case']");
+        NodeList cases = Answers.xpathAll(document, where.get("case"));
         for (int i = 0; i < cases.getLength(); i++) {
             Element found = (Element) cases.item(i);
-            String reference = Answers.xpath(found, "*[local-name()='caseNumber']");
-            if (reference == null || Answers.xpath(found, "*[local-name()='statusCode']") == null) {
+            String reference = Answers.xpath(found, where.get("reference"));
+            String status = Answers.xpath(found, where.get("status"));
+            if (reference == null || status == null) {
                 LOG.warn("A case in {}'s status answer has no case number or status code; skipped",
                         settings.department());
                 continue;
             }
             try {
-                statusUpdates.apply(new StatusUpdate(settings.department(), null, reference,
-                        Answers.xpath(found, "*[local-name()='statusCode']"),
-                        Answers.xpath(found, "*[local-name()='remark']"),
-                        Answers.xpath(found, "*[local-name()='reason']"), null));
+                statusUpdates.apply(new StatusUpdate(settings.department(), null, reference, status,
+                        optional(found, where.get("remark")), optional(found, where.get("reason")), null));
             } catch (ProblemException refused) {
                 // The department's answer about one case does not fit (an illegal step, an unknown code): the
                 // other cases still count, and this one is asked about again next time.

@@ -167,8 +167,10 @@ public class DemoProgress implements DisposableBean {
         Path outbox = simulators.sftpRoot(department).resolve(settings.batchOutbox());
         String name = "progress-" + open.applicationId() + "-" + code + ".csv";
         Path temporary = outbox.resolve(".writing-" + name);
-        Files.write(temporary, List.of("hub_ref,board_ref,status,remark,reason",
-                open.applicationId() + ",," + code + ",," + (reason == null ? "" : reason)), StandardCharsets.UTF_8);
+        Map<String, String> columns = settings.resultColumns();
+        Files.write(temporary, List.of(String.join(",", columns.get("applicationId"), columns.get("status"),
+                columns.get("reason")), open.applicationId() + "," + code + "," + (reason == null ? "" : reason)),
+                StandardCharsets.UTF_8);
         Files.move(temporary, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 

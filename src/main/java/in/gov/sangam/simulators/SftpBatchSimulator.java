@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A department that works in batch files: an SFTP server (Apache MINA SSHD) with the department's inbox and
- * outbox, and its batch job, which answers each request file with a result file accepting every row under the
- * department's own code for "accepted". The hub cannot tell it from the real thing.
+ * outbox, and its batch job, which answers each request file with a result file (in the department's own columns)
+ * accepting every row under the department's own code for "accepted". The hub cannot tell it from the real thing.
  */
 final class SftpBatchSimulator implements AutoCloseable {
 
@@ -83,7 +83,9 @@ final class SftpBatchSimulator implements AutoCloseable {
 
     private void answer(Path request) throws IOException {
         List<String> lines = Files.readAllLines(request, StandardCharsets.UTF_8);
-        List<String> results = new ArrayList<>(List.of("hub_ref,board_ref,status,remark,reason"));
+        Map<String, String> columns = settings.resultColumns();
+        List<String> results = new ArrayList<>(List.of(String.join(",", columns.get("applicationId"),
+                columns.get("reference"), columns.get("status"), columns.get("remark"), columns.get("reason"))));
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
             if (!line.isBlank()) {
                 String hubReference = line.split(",", 2)[0];
