@@ -31,11 +31,13 @@ public class Connectors {
     private final Map<String, ConnectorSettings> settings = new LinkedHashMap<>();
     private final ObjectProvider<DepartmentSimulators> simulators;
     private final boolean dispatchEnabled;
+    private final String catalogueLocation;
 
     public Connectors(Catalogue catalogue, Environment environment, DepartmentResilience resilience,
             ObjectProvider<DepartmentSimulators> simulators) {
         this.simulators = simulators;
         this.dispatchEnabled = environment.getProperty("sangam.connectors.dispatch-enabled", Boolean.class, true);
+        this.catalogueLocation = environment.getProperty("sangam.catalogue.location", "classpath*:connectors");
         for (CatalogueDepartment department : catalogue.departments()) {
             ConnectorSettings connector = ConnectorSettings.of(department, environment);
             settings.put(department.code(), connector);
@@ -68,6 +70,15 @@ public class Connectors {
                 + "&timeout=" + connector.responseTimeout().toMillis()
                 + (connector.usesSimulator() ? "&strictHostKeyChecking=no&useUserKnownHostsFile=false"
                         : "&strictHostKeyChecking=yes");
+    }
+
+    /**
+     * Where a template of the department's folder is, for Camel's FreeMarker component: on the classpath for the
+     * folders shipped in the jar, on disk for folders an integrator keeps outside it ({@code sangam.catalogue.location}).
+     */
+    private String templateUri(ConnectorSettings connector, String template) {
+        String root = catalogueLocation.replaceFirst("^classpath\\*?:", "").replaceAll("/+$", "");
+        return root + "/" + connector.department() + "/" + template;
     }
 
     /** Whether a connector route runs for the department (its protocol has a template). */
@@ -118,7 +129,7 @@ public class Connectors {
         TemplatedRouteBuilder.builder(camelContext, template)
                 .routeId("dispatch-" + connector.department())
                 .parameter("department", connector.department())
-                .parameter("template", "connectors/" + connector.department() + "/" + requestTemplate)
+                .parameter("template", templateUri(connector, requestTemplate))
                 .add();
         if (connector.batchOutbox() != null) {
             TemplatedRouteBuilder.builder(camelContext, "sftp-batch-results")
@@ -133,7 +144,7 @@ public class Connectors {
                     .routeId("status-poll-" + connector.department())
                     .parameter("department", connector.department())
                     .parameter("every", String.valueOf(connector.pollEvery().toMillis()))
-                    .parameter("template", "connectors/" + connector.department() + "/" + connector.pollTemplate())
+                    .parameter("template", templateUri(connector, connector.pollTemplate()))
                     .add();
         }
     }

@@ -1,11 +1,22 @@
 package in.gov.sangam.catalogue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import in.gov.sangam.support.Applications;
 
 import in.gov.sangam.support.HubClient;
 import in.gov.sangam.support.HubProcess;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -29,8 +40,15 @@ class LargeCatalogueTest {
     void theHubStartsAndServesAThousandServices() throws Exception {
         GeneratedCatalogue.write(connectors, 20, 50);
 
+        // The generated departments' system, reached over real HTTP: a department kept outside the jar works end
+        // to end, its request rendered from the template in its own folder.
+        WireMockServer department = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        department.start();
+        department.stubFor(post(urlPathEqualTo("/applications")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
         long started = System.nanoTime();
-        try (HubProcess hub = HubProcess.start(dataDir, "sangam.catalogue.location=file:" + connectors)) {
+        try (HubProcess hub = HubProcess.start(dataDir, "sangam.catalogue.location=file:" + connectors,
+                "sangam.connectors.department-7.endpoint=" + department.baseUrl())) {
             LOG.info("Hub with 1,000 services started in {} ms", (System.nanoTime() - started) / 1_000_000);
             HubClient client = hub.client();
 
@@ -42,6 +60,15 @@ class LargeCatalogueTest {
             // Each department of the catalogue gets its dispatch queue on the broker.
             assertThat(hub.bean(EmbeddedActiveMQ.class).getActiveMQServer()
                     .locateQueue("sangam.dispatch.department-20")).isNotNull();
+
+            String id = client.submit("portal", UUID.randomUUID().toString(),
+                    Applications.forService(client, "department-7-service-42")).json().path("applicationId").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.get("/api/v1/applications/" + id, "portal")
+                    .json().path("status").asText().equals("FORWARDED"));
+            assertThat(department.findAll(postRequestedFor(urlPathEqualTo("/applications"))))
+                    .singleElement().satisfies(call -> assertThat(call.getBodyAsString()).contains(id));
+        } finally {
+            department.stop();
         }
     }
 }
