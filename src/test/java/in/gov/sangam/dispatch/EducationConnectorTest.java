@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -50,7 +51,7 @@ class EducationConnectorTest extends HubIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("FORWARDED"));
 
-        assertThat(rows.reference(id)).isEqualTo("EDUCATION/" + java.time.Year.now() + "/" + id);
+        assertThat(rows.reference(id)).isEqualTo("EDUCATION/" + Year.now() + "/" + id);
         List<String> request = Files.readAllLines(sftp.resolve("inbox/.answered/" + id + ".csv"));
         assertThat(request.get(0)).isEqualTo("hub_ref,service,applicant_name,mobile,district,received_on,form");
         assertThat(request).hasSize(2);
