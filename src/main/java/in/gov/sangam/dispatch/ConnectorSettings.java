@@ -45,7 +45,8 @@ public record ConnectorSettings(
         Duration batchPollEvery,
         String pollPath,
         Map<String, String> pollAnswer,
-        Map<String, String> resultColumns) {
+        Map<String, String> resultColumns,
+        boolean hostKeyChecking) {
 
     /** The endpoint value that means "the hub's own simulator of this department". */
     public static final String SIMULATOR = "simulator";
@@ -91,7 +92,8 @@ public record ConnectorSettings(
                 c.duration("batch.pollEvery", "10s"),
                 c.text("statusPolling.path", c.text("submit.path", null)),
                 c.map("statusPolling.answer"),
-                c.map("batch.resultColumns"));
+                c.map("batch.resultColumns"),
+                !"no".equals(c.text("batch.hostKeyChecking", "yes")));
     }
 
     /**

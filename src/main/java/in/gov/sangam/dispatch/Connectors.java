@@ -55,7 +55,7 @@ public class Connectors {
 
     /**
      * The Camel URI of a folder on the department's SFTP server. The simulator's host key is accepted as it is;
-     * a real server's must be in the known-hosts file.
+     * a real server's must be in the known-hosts file (unless {@code batch.hostKeyChecking: no}, for test servers).
      */
     public String sftpUri(ConnectorSettings connector, String folder) {
         String server = connector.usesSimulator()
@@ -68,8 +68,8 @@ public class Connectors {
         return server + "/" + folder + "?username=" + connector.username() + "&password=" + password
                 + "&connectTimeout=" + connector.connectTimeout().toMillis()
                 + "&timeout=" + connector.responseTimeout().toMillis()
-                + (connector.usesSimulator() ? "&strictHostKeyChecking=no&useUserKnownHostsFile=false"
-                        : "&strictHostKeyChecking=yes");
+                + (connector.usesSimulator() || !connector.hostKeyChecking()
+                        ? "&strictHostKeyChecking=no&useUserKnownHostsFile=false" : "&strictHostKeyChecking=yes");
     }
 
     /**

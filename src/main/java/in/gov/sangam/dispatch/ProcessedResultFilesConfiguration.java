@@ -5,13 +5,13 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The result files already read, in the database (table CAMEL_MESSAGEPROCESSED, made by Flyway). */
+/** The result files claimed by a hub node, in the database (table CAMEL_MESSAGEPROCESSED, made by Flyway). */
 @Configuration(proxyBeanMethods = false)
 class ProcessedResultFilesConfiguration {
 
     @Bean
     JdbcMessageIdRepository processedResultFiles(DataSource dataSource) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "result-files");
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, ResultFileClaims.PROCESSOR);
         repository.setCreateTableIfNotExists(false);
         return repository;
     }
