@@ -76,6 +76,38 @@ class RevenueConnectorTest extends HubIntegrationTest {
     }
 
     @Test
+    void aSoapFaultDeadLetterCanBeReplayedOnceTheRevenueMasterKnowsTheTehsil() {
+        String id = submit(Applications.domicile("Replayed Once").replace("Khanyar", "Atlantis"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows.deadLetterReason(id) != null);
+        long letter = 0;
+        for (JsonNode item : hub.get("/api/v1/admin/dead-letters?size=100", "admin").json().path("items")) {
+            if (item.path("applicationId").asText().equals(id)) {
+                letter = item.path("id").asLong();
+            }
+        }
+
+        // The revenue master now has the tehsil: this application is accepted.
+        StubMapping known = revenue.stubFor(post(urlPathEqualTo(SERVICE)).atPriority(1)
+                .withHeader("SOAPAction", containing("SubmitApplication"))
+                .withRequestBody(containing("Replayed Once"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
+                        "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+                                + "<rev:SubmitApplicationResponse xmlns:rev=\"urn:jk:revenue:applications:v1\">"
+                                + "<rev:caseNumber>REV/REPLAYED/1</rev:caseNumber><rev:statusCode>RECEIVED"
+                                + "</rev:statusCode></rev:SubmitApplicationResponse></soapenv:Body></soapenv:Envelope>")));
+        try {
+            assertThat(hub.post("/api/v1/admin/dead-letters/" + letter + "/replay", "admin", null,
+                    "application/json", "").status()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> rows.status(id).equals("FORWARDED"));
+            assertThat(rows.reference(id)).isEqualTo("REV/REPLAYED/1");
+            assertThat(submissionsOf(id)).hasSize(2);
+        } finally {
+            revenue.removeStub(known);
+        }
+    }
+
+    @Test
     void aSoapServerFaultIsRetriedAndTheApplicationIsSentOnce() {
         // Only this test's application meets the fault, whatever else is on its way to the revenue service.
         StubMapping fault = revenue.stubFor(post(urlPathEqualTo(SERVICE)).atPriority(1)
