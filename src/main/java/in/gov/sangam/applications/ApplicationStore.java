@@ -133,11 +133,11 @@ public class ApplicationStore {
                 .param("limit", batchSize)
                 .query(String.class)
                 .list();
-        for (String reference : references) {
+        if (!references.isEmpty()) {
             jdbc.sql("""
                     UPDATE application SET last_polled_at = :now
-                    WHERE department = :department AND department_reference = :reference""")
-                    .param("now", utc(now)).param("department", department).param("reference", reference)
+                    WHERE department = :department AND department_reference IN (:references)""")
+                    .param("now", utc(now)).param("department", department).param("references", references)
                     .update();
         }
         return references;

@@ -17,4 +17,10 @@ public record CatalogueDepartment(String code, String name, List<CatalogueServic
     public String protocol() {
         return connector.path("protocol").asText();
     }
+
+    /** The department's own code for a hub status: the first, alphabetically, that means it (or the status itself). */
+    public String codeFor(String hubStatus) {
+        return statusCodes.entrySet().stream().filter(code -> code.getValue().equals(hubStatus))
+                .map(Map.Entry::getKey).sorted().findFirst().orElse(hubStatus);
+    }
 }

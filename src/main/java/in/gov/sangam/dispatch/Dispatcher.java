@@ -95,10 +95,7 @@ public class Dispatcher {
                     exchange.getMessage().getBody(String.class)));
         } catch (DepartmentRefusedException refused) {
             exchange.setProperty(REFUSED, true);
-            deadLetters.record(exchange.getMessage().getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class),
-                    department, applicationId, "dispatch", department + " refused the application: "
-                            + refused.getMessage(), 1, DispatchRequested.queueOf(department), DispatchRequested.TYPE,
-                    exchange.getProperty("SangamDispatchMessage", String.class));
+            keepAsDeadLetter(exchange, department + " refused the application: " + refused.getMessage());
             ApplicationLog.info(LOG, applicationId, "Refused by {}: kept as a dead letter", department);
         }
         // Anything else (the department unavailable after every retry, or its circuit open) propagates: the JMS
@@ -140,12 +137,18 @@ public class Dispatcher {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String department = exchange.getProperty("SangamDepartment", String.class);
         String applicationId = exchange.getProperty("SangamApplicationId", String.class);
+        keepAsDeadLetter(exchange, cause instanceof CannotDispatchException ? cause.getMessage()
+                : "the request to " + department + " could not be made: " + cause.getMessage());
+        ApplicationLog.info(LOG, applicationId, "Not dispatched to {}: kept as a dead letter", department);
+    }
+
+    /** Keeps the dispatch message being handled as a dead letter, with why; replaying sends it to its queue again. */
+    private void keepAsDeadLetter(Exchange exchange, String reason) {
+        String department = exchange.getProperty("SangamDepartment", String.class);
         deadLetters.record(exchange.getMessage().getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class), department,
-                applicationId, "dispatch", cause instanceof CannotDispatchException ? cause.getMessage()
-                        : "the request to " + department + " could not be made: " + cause.getMessage(), 1,
+                exchange.getProperty("SangamApplicationId", String.class), "dispatch", reason, 1,
                 DispatchRequested.queueOf(department), DispatchRequested.TYPE,
                 exchange.getProperty("SangamDispatchMessage", String.class));
-        ApplicationLog.info(LOG, applicationId, "Not dispatched to {}: kept as a dead letter", department);
     }
 
     /** A value of the department's answer: by JSON pointer from a REST system, by XPath from a SOAP one. */

@@ -114,19 +114,13 @@ public class DemoProgress implements DisposableBean {
                 .hashCode(), 5) == 0;
         ApplicationStatus next = open.status() == ApplicationStatus.FORWARDED ? ApplicationStatus.IN_PROCESS
                 : rejected ? ApplicationStatus.REJECTED : ApplicationStatus.DELIVERED;
-        String code = codeFor(department, next);
+        String code = department.codeFor(next.name());
         String reason = rejected ? REJECTION : null;
         switch (settings.protocol()) {
             case "rest" -> callBack(department.code(), open, code, reason);
             case "soap" -> answerNextPoll(department.code(), open, code, reason);
             default -> writeResultFile(department.code(), settings, open, code, reason);
         }
-    }
-
-    /** The department's own code for a hub status (the first, alphabetically, that means it). */
-    private static String codeFor(CatalogueDepartment department, ApplicationStatus status) {
-        return department.statusCodes().entrySet().stream().filter(code -> code.getValue().equals(status.name()))
-                .map(Map.Entry::getKey).sorted().findFirst().orElse(status.name());
     }
 
     private void callBack(String department, OpenApplication open, String code, String reason)

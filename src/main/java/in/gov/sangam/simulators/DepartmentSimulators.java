@@ -5,7 +5,9 @@ import com.github.tomakehurst.wiremock.common.ClasspathFileSource;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
+import in.gov.sangam.applications.ApplicationStatus;
 import in.gov.sangam.dispatch.ConnectorSettings;
+import in.gov.sangam.dispatch.Connectors;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +36,15 @@ public class DepartmentSimulators implements DisposableBean {
     private final Map<String, WireMockServer> servers = new ConcurrentHashMap<>();
     private final Map<String, SftpBatchSimulator> batchDepartments = new ConcurrentHashMap<>();
 
-    public DepartmentSimulators(Catalogue catalogue, Environment environment,
+    public DepartmentSimulators(Catalogue catalogue, Connectors connectors,
             @Value("${sangam.simulators.any-free-port:false}") boolean anyFreePort,
             @Value("${sangam.data-dir}") Path dataDir) {
         for (CatalogueDepartment department : catalogue.departments()) {
-            ConnectorSettings settings = ConnectorSettings.of(department, environment);
+            ConnectorSettings settings = connectors.settings(department.code());
             String folder = "connectors/" + department.code() + "/simulator";
             if (settings.usesSimulator() && "sftp-batch".equals(settings.protocol())) {
-                SftpBatchSimulator simulator = new SftpBatchSimulator(settings, department.statusCodes(),
+                SftpBatchSimulator simulator = new SftpBatchSimulator(settings,
+                        department.codeFor(ApplicationStatus.FORWARDED.name()),
                         dataDir.toAbsolutePath().resolve("simulators").resolve(department.code()),
                         anyFreePort ? 0 : settings.simulatorPort());
                 batchDepartments.put(department.code(), simulator);

@@ -38,11 +38,11 @@ final class SftpBatchSimulator implements AutoCloseable {
     private final ScheduledExecutorService batchJob = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "batch-job-simulator"));
 
-    SftpBatchSimulator(ConnectorSettings settings, Map<String, String> statusCodes, Path root, int port) {
+    /** @param acceptedCode the department's own code for "accepted" (FORWARDED) */
+    SftpBatchSimulator(ConnectorSettings settings, String acceptedCode, Path root, int port) {
         this.settings = settings;
         this.root = root;
-        this.acceptedCode = statusCodes.entrySet().stream().filter(code -> code.getValue().equals("FORWARDED"))
-                .map(Map.Entry::getKey).sorted().findFirst().orElse("FORWARDED");
+        this.acceptedCode = acceptedCode;
         try {
             Files.createDirectories(root.resolve(settings.batchInbox()));
             Files.createDirectories(root.resolve(settings.batchOutbox()));
