@@ -6,7 +6,7 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import in.gov.sangam.api.model.FieldError;
-import in.gov.sangam.applications.ApplicationsApi;
+import in.gov.sangam.applications.Caller;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
     private static final String BASE_PATH = "/api/v1";
     private static final Pattern QUOTED_NAMES = Pattern.compile("\"([^\"]+)\"");
     private static final Set<String> UNCHECKED_HEADERS = caseInsensitive("Authorization", "Cookie",
-            ApplicationsApi.CLIENT_HEADER, "Content-Type", "Accept");
+            Caller.CLIENT_HEADER, Caller.SCOPES_HEADER, "Content-Type", "Accept");
 
     private final Problems problems;
     private volatile OpenAPI validatedSpec;

@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 /** The kinds of problem the hub reports; their URIs are stable so that clients may switch on them. */
 public enum ProblemType {
     INVALID_REQUEST("invalid-request", "The request is not valid", HttpStatus.BAD_REQUEST),
+    NON_CANONICAL_PATH("non-canonical-path", "The path is not in its canonical form", HttpStatus.BAD_REQUEST),
     MALFORMED_JSON("malformed-json", "The body is not valid JSON", HttpStatus.BAD_REQUEST),
     UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
@@ -16,6 +17,7 @@ public enum ProblemType {
             HttpStatus.UNPROCESSABLE_ENTITY),
     ALREADY_REPLAYED("already-replayed", "Already replayed", HttpStatus.CONFLICT),
     ILLEGAL_TRANSITION("illegal-transition", "Status change not allowed", HttpStatus.CONFLICT),
+    TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNKNOWN_SERVICE("unknown-service", "No such service", HttpStatus.UNPROCESSABLE_ENTITY),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
 
@@ -23,7 +25,7 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status.value() == status && type != UNKNOWN_SERVICE && type != IDEMPOTENCY_KEY_REUSED
-                    && type != MALFORMED_JSON && type != ALREADY_REPLAYED) {
+                    && type != MALFORMED_JSON && type != NON_CANONICAL_PATH && type != ALREADY_REPLAYED) {
                 return type;
             }
         }

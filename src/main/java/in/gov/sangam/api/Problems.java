@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import in.gov.sangam.api.model.FieldError;
 import in.gov.sangam.api.model.Problem;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -38,5 +41,14 @@ public class Problems {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem document could not be written", e);
         }
+    }
+
+    /** Answers a request with a problem from a servlet filter, before any route or controller runs. */
+    public void write(HttpServletResponse response, ProblemType type, String detail, String instance)
+            throws IOException {
+        response.setStatus(type.status().value());
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json(type, detail, null, instance));
     }
 }

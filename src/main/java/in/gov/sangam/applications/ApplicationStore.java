@@ -22,7 +22,7 @@ public class ApplicationStore {
     private static final String COLUMNS = """
             application_id, service_code, department, status, applicant_name, applicant_mobile,
             applicant_aadhaar_last4, applicant_district, applicant_language, acknowledged_at, due_by,
-            department_reference, request_fingerprint""";
+            department_reference, request_fingerprint, client_id""";
 
     private final JdbcClient jdbc;
     private final DataFieldMaxValueIncrementer applicationNumbers;
@@ -205,7 +205,8 @@ public class ApplicationStore {
                 instant(rs, "acknowledged_at"),
                 instant(rs, "due_by"),
                 rs.getString("department_reference"),
-                rs.getString("request_fingerprint"));
+                rs.getString("request_fingerprint"),
+                rs.getString("client_id"));
     }
 
     static OffsetDateTime utc(Instant instant) {

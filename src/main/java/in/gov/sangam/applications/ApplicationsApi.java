@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 public class ApplicationsApi {
 
     /** Set by the security filter from the verified token; never taken from the client. */
-    public static final String CLIENT_HEADER = "Sangam-Client-Id";
+    public static final String CLIENT_HEADER = Caller.CLIENT_HEADER;
 
     private final ApplicationSubmission submission;
     private final ApplicationStore store;
@@ -65,9 +65,16 @@ public class ApplicationsApi {
                 .dueBy(local(application.dueBy()));
     }
 
-    public Application get(@Header("applicationId") String applicationId) {
-        StoredApplication application = store.find(applicationId).orElseThrow(() -> new ProblemException(
-                ProblemType.NOT_FOUND, "There is no application with the id '" + applicationId + "'."));
+    /**
+     * An application the caller may not read is answered exactly like one that does not exist, so that counting up
+     * ids reveals nothing.
+     */
+    public Application get(@Header("applicationId") String applicationId,
+            @Header(Caller.CLIENT_HEADER) String clientId, @Header(Caller.SCOPES_HEADER) String scopes) {
+        Caller caller = Caller.of(clientId, scopes);
+        StoredApplication application = store.find(applicationId).filter(caller::mayRead)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                        "There is no application with the id '" + applicationId + "'."));
         String serviceName = catalogue.service(application.serviceCode()).map(CatalogueService::name)
                 .orElse(application.serviceCode());
         var history = new ArrayList<in.gov.sangam.api.model.StatusChange>();

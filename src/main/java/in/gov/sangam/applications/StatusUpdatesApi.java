@@ -23,7 +23,15 @@ public class StatusUpdatesApi {
         this.objectMapper = objectMapper;
     }
 
-    public StatusUpdateResult report(@Header("department") String department, @Body String body) {
+    public StatusUpdateResult report(@Header("department") String department,
+            @Header(Caller.CLIENT_HEADER) String clientId, @Header(Caller.SCOPES_HEADER) String scopes,
+            @Body String body) {
+        Caller caller = Caller.of(clientId, scopes);
+        // Checked before the route too (the contract's security); checked here so a routing mistake cannot open it.
+        if (!caller.speaksFor(department) && !caller.isAdmin()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'department:"
+                    + department + "' or 'admin'.");
+        }
         JsonNode update = parse(body);
         StatusUpdateOutcome outcome = statusUpdates.apply(new StatusUpdate(
                 department,

@@ -2,7 +2,11 @@ package in.gov.sangam.applications;
 
 import java.time.Instant;
 
-/** An application as the store holds it. Citizen identifiers are here only as the store keeps them. */
+/**
+ * An application as the store holds it. Citizen identifiers are here only as the store keeps them.
+ *
+ * @param submittedBy the client that submitted it: the only portal client that may read it
+ */
 public record StoredApplication(
         String applicationId,
         String serviceCode,
@@ -16,5 +20,6 @@ public record StoredApplication(
         Instant acknowledgedAt,
         Instant dueBy,
         String departmentReference,
-        String requestFingerprint) {
+        String requestFingerprint,
+        String submittedBy) {
 }

@@ -5,6 +5,7 @@ import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.DeadLetterPage;
 import in.gov.sangam.applications.ApplicationLog;
+import in.gov.sangam.applications.Caller;
 import in.gov.sangam.outbox.Outbox;
 import in.gov.sangam.time.HubTimeZone;
 import java.io.IOException;
@@ -34,7 +35,9 @@ public class DeadLettersApi {
         this.timeZone = timeZone;
     }
 
-    public DeadLetterPage list(@Header("page") Integer page, @Header("size") Integer size) {
+    public DeadLetterPage list(@Header("page") Integer page, @Header("size") Integer size,
+            @Header(Caller.SCOPES_HEADER) String scopes) {
+        requireAdmin(scopes);
         int pageNumber = page == null ? 1 : page;
         int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
         return new DeadLetterPage()
@@ -49,8 +52,9 @@ public class DeadLettersApi {
      * does not drop it), in the same transaction that marks the dead letter replayed.
      */
     @Transactional
-    public in.gov.sangam.api.model.DeadLetter replay(@Header("deadLetterId") Long id, Exchange exchange)
-            throws IOException {
+    public in.gov.sangam.api.model.DeadLetter replay(@Header("deadLetterId") Long id,
+            @Header(Caller.SCOPES_HEADER) String scopes, Exchange exchange) throws IOException {
+        requireAdmin(scopes);
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 "There is no dead letter with the id " + id + "."));
         if (!deadLetters.markReplayed(id)) {
@@ -61,6 +65,13 @@ public class DeadLettersApi {
         ApplicationLog.info(LOG, letter.applicationId(), "Dead letter {} replayed to {}", id, letter.destination());
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
         return model(deadLetters.find(id).orElseThrow());
+    }
+
+    /** Checked before the route too (the contract's security); checked here so a routing mistake cannot open it. */
+    private static void requireAdmin(String scopes) {
+        if (!Caller.of(null, scopes).isAdmin()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'admin'.");
+        }
     }
 
     private in.gov.sangam.api.model.DeadLetter model(DeadLetter letter) {

@@ -1,7 +1,13 @@
 package in.gov.sangam.security;
 
+import in.gov.sangam.api.Problems;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -20,26 +26,53 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandlers handlers) throws Exception {
-        AccessRules.apply(http);
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccessRules rules, ProblemSecurityHandlers handlers,
+            RateLimits limits, Problems problems) throws Exception {
+        rules.apply(http);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(server -> server
-                        .bearerTokenResolver(publicCatalogueIgnoresTokens())
+                        .bearerTokenResolver(publicOperationsIgnoreTokens(rules))
                         .jwt(jwt -> { })
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-                .addFilterAfter(new AuthenticatedClientFilter(), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(RateLimitFilter.perClient(limits, problems), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new AuthenticatedClientFilter(), RateLimitFilter.class);
         return http.build();
     }
 
     /**
-     * The catalogue is public: a portal holding an expired token must still be able to list services, so a token
-     * sent with a catalogue request is not even looked at.
+     * Paths in one form, checked before Spring Security or any route looks at the request (see
+     * {@link CanonicalPathFilter}): first of all the servlet filters.
      */
-    private static BearerTokenResolver publicCatalogueIgnoresTokens() {
+    @Bean
+    FilterRegistrationBean<CanonicalPathFilter> canonicalPaths(ContractOperations operations, Problems problems) {
+        FilterRegistrationBean<CanonicalPathFilter> registration =
+                new FilterRegistrationBean<>(new CanonicalPathFilter(operations, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * Tomcat would refuse an encoded '/' or '\' itself, with an HTML page, before any filter runs; passed through
+     * undecoded, they reach {@link CanonicalPathFilter}, which refuses them with a problem like every other
+     * non-canonical path. Nothing else ever sees them.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachTheCanonicalPathFilter() {
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        });
+    }
+
+    /**
+     * The catalogue is public: a portal holding an expired token must still be able to list services, so a token
+     * sent to a public operation is not even looked at.
+     */
+    private static BearerTokenResolver publicOperationsIgnoreTokens(AccessRules rules) {
         DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
-        return request -> AccessRules.PUBLIC_CATALOGUE.matches(request) ? null : resolver.resolve(request);
+        return request -> rules.isPublic(request) ? null : resolver.resolve(request);
     }
 }

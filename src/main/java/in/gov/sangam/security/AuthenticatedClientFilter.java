@@ -1,6 +1,6 @@
 package in.gov.sangam.security;
 
-import in.gov.sangam.applications.ApplicationsApi;
+import in.gov.sangam.applications.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -18,8 +21,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the verified client id to the routes as the request header {@code Sangam-Client-Id}, replacing whatever a
- * caller sent under that name, so routes can scope idempotency keys (and later department rights) to the caller.
+ * Hands the verified caller to the routes as the request headers {@code Sangam-Client-Id} and
+ * {@code Sangam-Client-Scopes}, replacing whatever a caller sent under those names, so routes can scope idempotency
+ * keys to the caller and the domain can check its rights a second time.
  */
 class AuthenticatedClientFilter extends OncePerRequestFilter {
 
@@ -27,8 +31,14 @@ class AuthenticatedClientFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        String clientId = authentication instanceof JwtAuthenticationToken jwt ? clientIdOf(jwt.getToken()) : null;
-        chain.doFilter(new ClientIdRequest(request, clientId), response);
+        Map<String, String> trusted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        trusted.put(Caller.CLIENT_HEADER, null);
+        trusted.put(Caller.SCOPES_HEADER, null);
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            trusted.put(Caller.CLIENT_HEADER, clientIdOf(jwt.getToken()));
+            trusted.put(Caller.SCOPES_HEADER, String.join(" ", TokenScopes.of(jwt)));
+        }
+        chain.doFilter(new TrustedHeadersRequest(request, trusted), response);
     }
 
     /** Client-credentials tokens name the client as subject; some identity providers use azp or client_id. */
@@ -42,29 +52,26 @@ class AuthenticatedClientFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private static final class ClientIdRequest extends HttpServletRequestWrapper {
+    /** The request with the trusted headers set by the hub, never by the caller. */
+    private static final class TrustedHeadersRequest extends HttpServletRequestWrapper {
 
-        private final String clientId;
+        private final Map<String, String> trusted;
 
-        ClientIdRequest(HttpServletRequest request, String clientId) {
+        TrustedHeadersRequest(HttpServletRequest request, Map<String, String> trusted) {
             super(request);
-            this.clientId = clientId;
-        }
-
-        private static boolean isClientHeader(String name) {
-            return ApplicationsApi.CLIENT_HEADER.equalsIgnoreCase(name);
+            this.trusted = trusted;
         }
 
         @Override
         public String getHeader(String name) {
-            return isClientHeader(name) ? clientId : super.getHeader(name);
+            return trusted.containsKey(name) ? trusted.get(name) : super.getHeader(name);
         }
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            if (isClientHeader(name)) {
-                return clientId == null ? Collections.emptyEnumeration()
-                        : Collections.enumeration(Set.of(clientId));
+            if (trusted.containsKey(name)) {
+                String value = trusted.get(name);
+                return value == null ? Collections.emptyEnumeration() : Collections.enumeration(Set.of(value));
             }
             return super.getHeaders(name);
         }
@@ -72,10 +79,10 @@ class AuthenticatedClientFilter extends OncePerRequestFilter {
         @Override
         public Enumeration<String> getHeaderNames() {
             Set<String> names = new LinkedHashSet<>();
-            Collections.list(super.getHeaderNames()).stream().filter(n -> !isClientHeader(n)).forEach(names::add);
-            if (clientId != null) {
-                names.add(ApplicationsApi.CLIENT_HEADER);
-            }
+            Collections.list(super.getHeaderNames()).stream().filter(n -> !trusted.containsKey(n)).forEach(names::add);
+            Map<String, String> present = new LinkedHashMap<>(trusted);
+            present.values().removeIf(value -> value == null);
+            names.addAll(present.keySet());
             return Collections.enumeration(names);
         }
     }

@@ -5,7 +5,6 @@ import in.gov.sangam.api.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -18,9 +17,11 @@ import org.springframework.stereotype.Component;
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final Problems problems;
+    private final AccessRules rules;
 
-    ProblemSecurityHandlers(Problems problems) {
+    ProblemSecurityHandlers(Problems problems, AccessRules rules) {
         this.problems = problems;
+        this.rules = rules;
     }
 
     @Override
@@ -38,14 +39,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
-        write(response, request, ProblemType.FORBIDDEN, AccessRules.requiredScopeDescription(request));
+        write(response, request, ProblemType.FORBIDDEN, rules.requiredScopeDescription(request));
     }
 
     private void write(HttpServletResponse response, HttpServletRequest request, ProblemType type, String detail)
             throws IOException {
-        response.setStatus(type.status().value());
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(problems.json(type, detail, null, request.getRequestURI()));
+        problems.write(response, type, detail, request.getRequestURI());
     }
 }
