@@ -44,7 +44,8 @@ public abstract class HubIntegrationTest {
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
-        registry.add("sangam.data-dir", DATA_DIR::toString);
+        // Shared by every test class on this hub; a class that needs a hub of its own names its own (ownHub).
+        registry.add("sangam.data-dir", () -> "${sangam.test.own-data-dir:" + DATA_DIR + "}");
         // Simulators on any free port, so tests never collide with a demo running on the same machine.
         registry.add("sangam.simulators.any-free-port", () -> "true");
         // Tests drive the departments' answers themselves.
@@ -55,6 +56,16 @@ public abstract class HubIntegrationTest {
         // Status polls within a test's patience.
         registry.add("sangam.connectors.revenue.statusPolling.every", () -> "300ms");
         registry.add("sangam.connectors.education.batch.pollEvery", () -> "300ms");
+    }
+
+    /**
+     * For a test class whose settings make Spring start a second hub beside the shared one: its own data directory
+     * (the broker journal is locked by the hub that holds it) and its own embedded broker id.
+     */
+    protected static void ownHub(DynamicPropertyRegistry registry, int brokerId) {
+        Path own = newDataDir();
+        registry.add("sangam.test.own-data-dir", own::toString);
+        registry.add("spring.artemis.embedded.server-id", () -> Integer.toString(brokerId));
     }
 
     @BeforeEach

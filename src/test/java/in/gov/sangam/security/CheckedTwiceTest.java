@@ -1,0 +1,63 @@
+package in.gov.sangam.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import in.gov.sangam.applications.Caller;
+import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.HubIntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Rights are checked twice: even a request that reached the routes without passing security (a routing mistake,
+ * simulated by calling the operation's route directly) is refused by the domain when the caller lacks the scope.
+ */
+@Timeout(60)
+class CheckedTwiceTest extends HubIntegrationTest {
+
+    @Autowired
+    ProducerTemplate routes;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aStatusUpdateReachingTheRouteWithAnotherDepartmentsScopeIsRefused() {
+        String id = hub.submit("portal", UUID.randomUUID().toString(),
+                Applications.forService(hub, "health-birth-registration")).json().path("applicationId").asText();
+        int historyBefore = historyOf(id);
+
+        Exchange answer = routes.request("direct:reportStatusUpdate", exchange -> {
+            exchange.getMessage().setHeaders(Map.of("department", "health",
+                    Caller.CLIENT_HEADER, "dept-revenue", Caller.SCOPES_HEADER, "department:revenue"));
+            exchange.getMessage().setBody("{\"applicationId\": \"" + id + "\", \"status\": \"REJ\", \"reason\": \"x\"}");
+        });
+
+        assertThat(answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(403);
+        assertThat(answer.getMessage().getBody(String.class)).contains("department:health");
+        assertThat(historyOf(id)).isEqualTo(historyBefore);
+    }
+
+    @Test
+    void theDeadLetterOperationsReachedWithoutTheAdminScopeAreRefused() {
+        Exchange list = routes.request("direct:listDeadLetters", exchange ->
+                exchange.getMessage().setHeader(Caller.SCOPES_HEADER, "portal"));
+        Exchange replay = routes.request("direct:replayDeadLetter", exchange -> exchange.getMessage().setHeaders(
+                Map.of("deadLetterId", 1L, Caller.SCOPES_HEADER, "department:health")));
+
+        assertThat(list.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(403);
+        assertThat(replay.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(403);
+        assertThat(replay.getMessage().getBody(String.class)).contains("'admin'");
+    }
+
+    private int historyOf(String id) {
+        return jdbc.sql("SELECT COUNT(*) FROM application_history WHERE application_id = :id").param("id", id)
+                .query(Integer.class).single();
+    }
+}
