@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.StatusUpdateResult;
+import in.gov.sangam.audit.AuditChannel;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import org.apache.camel.Body;
@@ -23,7 +24,8 @@ public class StatusUpdatesApi {
         this.objectMapper = objectMapper;
     }
 
-    public StatusUpdateResult report(@Header("department") String department, @Body String body) {
+    public StatusUpdateResult report(@Header("department") String department,
+            @Header(ApplicationsApi.CLIENT_HEADER) String clientId, @Body String body) {
         JsonNode update = parse(body);
         StatusUpdateOutcome outcome = statusUpdates.apply(new StatusUpdate(
                 department,
@@ -32,7 +34,9 @@ public class StatusUpdatesApi {
                 update.path("status").asText(),
                 text(update, "remark"),
                 text(update, "reason"),
-                update.hasNonNull("at") ? OffsetDateTime.parse(update.get("at").asText()).toInstant() : null));
+                update.hasNonNull("at") ? OffsetDateTime.parse(update.get("at").asText()).toInstant() : null,
+                AuditChannel.CALLBACK,
+                clientId));
         return new StatusUpdateResult()
                 .applicationId(outcome.applicationId())
                 .previousStatus(in.gov.sangam.api.model.ApplicationStatus.fromValue(outcome.previousStatus().name()))
