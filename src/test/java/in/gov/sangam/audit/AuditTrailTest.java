@@ -28,6 +28,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,6 +234,29 @@ class AuditTrailTest extends HubIntegrationTest {
 
         assertThat(later.json().path("intact").asBoolean()).as(later.json().toString()).isTrue();
         assertThat(later.json().path("headSequence").asLong()).isGreaterThan(head);
+    }
+
+    @Test
+    void changesMadeAtOnceAreChainedOneAfterAnother() throws Exception {
+        String body = Applications.forService(hub, "health-birth-registration");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Future<String>> submissions = new ArrayList<>();
+        try {
+            for (int i = 0; i < 16; i++) {
+                submissions.add(callers.submit(() -> submit(body)));
+            }
+            for (Future<String> submission : submissions) {
+                String id = submission.get();
+                assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE application_id = :id"
+                        + " AND action = 'APPLICATION_SUBMITTED'").param("id", id).query(Integer.class).single())
+                        .isEqualTo(1);
+            }
+        } finally {
+            callers.shutdown();
+        }
+
+        JsonNode verification = hub.post(VERIFY, "admin", null, "application/json", "").json();
+        assertThat(verification.path("intact").asBoolean()).as(verification.toString()).isTrue();
     }
 
     @Test
