@@ -178,6 +178,16 @@ class AuditTamperingTest {
         }
         assertThat(verify(keptHead).path("intact").asBoolean()).isTrue();
 
+        // The hub's head naming another hash than its newest entry's.
+        moveHead(head, "0".repeat(63) + "1");
+        try {
+            JsonNode otherHead = verify("");
+            assertThat(otherHead.path("firstBrokenSequence").asLong()).isEqualTo(head);
+            assertThat(otherHead.path("problem").asText()).contains("differs from the head the hub recorded");
+        } finally {
+            moveHead(last.sequence(), last.hash());
+        }
+
         // A kept head whose hash the trail does not have: the trail was rewritten up to it.
         JsonNode rewritten = verify("{\"expectedHeadSequence\": " + head + ", \"expectedHeadHash\": \""
                 + "0".repeat(63) + "1\"}");
