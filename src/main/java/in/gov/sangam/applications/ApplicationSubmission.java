@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Flow 1, submit: checks an application against its service's form, stores it as SUBMITTED with its acknowledgement
- * time and PSGA due date, and, in the same transaction, the outbox message that will dispatch it and its audit entry. Retries with the
- * same idempotency key and body return the first application and create nothing.
+ * time and PSGA due date, and, in the same transaction, the outbox message that will dispatch it and its audit entry.
+ * Retries with the same idempotency key and body return the first application and create nothing.
  */
 @Service
 public class ApplicationSubmission {

@@ -66,7 +66,8 @@ class AuthenticatedClientFilter extends OncePerRequestFilter {
         }
 
         private static boolean isClientHeader(String name) {
-            return ApplicationsApi.CLIENT_HEADER.equalsIgnoreCase(name) || AuditApi.SCOPES_HEADER.equalsIgnoreCase(name);
+            return ApplicationsApi.CLIENT_HEADER.equalsIgnoreCase(name)
+                    || AuditApi.SCOPES_HEADER.equalsIgnoreCase(name);
         }
 
         private String verified(String name) {
