@@ -8,6 +8,10 @@ import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.FieldError;
 import in.gov.sangam.appeal.PsgaClock;
+import in.gov.sangam.audit.AuditAction;
+import in.gov.sangam.audit.AuditChannel;
+import in.gov.sangam.audit.AuditEvent;
+import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueService;
 import in.gov.sangam.catalogue.JsonSchemas;
@@ -33,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Flow 1, submit: checks an application against its service's form, stores it as SUBMITTED with its acknowledgement
- * time and PSGA due date, and, in the same transaction, the outbox message that will dispatch it. Retries with the
- * same idempotency key and body return the first application and create nothing.
+ * time and PSGA due date, and, in the same transaction, the outbox message that will dispatch it and its audit entry.
+ * Retries with the same idempotency key and body return the first application and create nothing.
  */
 @Service
 public class ApplicationSubmission {
@@ -44,6 +48,7 @@ public class ApplicationSubmission {
     private final Catalogue catalogue;
     private final ApplicationStore store;
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final PsgaClock psgaClock;
     private final CitizenDataCipher cipher;
     private final ObjectMapper objectMapper;
@@ -51,12 +56,13 @@ public class ApplicationSubmission {
     private final Clock clock;
     private final ZoneId zone;
 
-    public ApplicationSubmission(Catalogue catalogue, ApplicationStore store, Outbox outbox, PsgaClock psgaClock,
-            CitizenDataCipher cipher, ObjectMapper objectMapper, TransactionTemplate transaction, Clock clock,
-            @Value("${sangam.time-zone}") String zone) {
+    public ApplicationSubmission(Catalogue catalogue, ApplicationStore store, Outbox outbox, AuditTrail audit,
+            PsgaClock psgaClock, CitizenDataCipher cipher, ObjectMapper objectMapper, TransactionTemplate transaction,
+            Clock clock, @Value("${sangam.time-zone}") String zone) {
         this.catalogue = catalogue;
         this.store = store;
         this.outbox = outbox;
+        this.audit = audit;
         this.psgaClock = psgaClock;
         this.cipher = cipher;
         this.objectMapper = objectMapper;
@@ -149,6 +155,9 @@ public class ApplicationSubmission {
                 "Application received and acknowledged.");
         outbox.add(DispatchRequested.queueOf(service.department()), DispatchRequested.TYPE, applicationId,
                 new DispatchRequested(applicationId, service.code(), service.department()));
+        // Last, so the trail's lock is held only until the commit that follows (see AuditTrail).
+        audit.append(new AuditEvent(clientId, AuditAction.APPLICATION_SUBMITTED, AuditChannel.PORTAL, applicationId,
+                service.department(), null, ApplicationStatus.SUBMITTED.name(), "service " + service.code()));
         return store.find(applicationId).orElseThrow();
     }
 

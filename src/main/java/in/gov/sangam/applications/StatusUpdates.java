@@ -2,6 +2,9 @@ package in.gov.sangam.applications;
 
 import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.api.ProblemType;
+import in.gov.sangam.audit.AuditAction;
+import in.gov.sangam.audit.AuditEvent;
+import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import in.gov.sangam.outbox.Outbox;
@@ -17,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Flow 3, status: every update, however it arrived (callback, poll, result file), is normalised and applied here,
- * through the one state machine. The change, its history entry and (for a final status) the completion event are
- * written in one transaction.
+ * through the one state machine. The change, its history entry, (for a final status) the completion event and its
+ * audit entry are written in one transaction.
  */
 @Service
 public class StatusUpdates {
@@ -29,14 +32,16 @@ public class StatusUpdates {
     private final ApplicationStore store;
     private final StatusNormaliser normaliser;
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public StatusUpdates(Catalogue catalogue, ApplicationStore store, StatusNormaliser normaliser, Outbox outbox,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.catalogue = catalogue;
         this.store = store;
         this.normaliser = normaliser;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -71,6 +76,10 @@ public class StatusUpdates {
                     new ApplicationCompleted(application.applicationId(), application.serviceCode(),
                             application.department(), target.name(), at.toString(), update.reason()));
         }
+        // Last, so the trail's lock is held only until the commit that follows (see AuditTrail).
+        audit.append(new AuditEvent(update.actor(), AuditAction.STATUS_CHANGED, update.channel(),
+                application.applicationId(), application.department(), current.name(), target.name(),
+                "reported as " + update.status()));
         ApplicationLog.info(LOG, application.applicationId(), "Status {} -> {} reported by {}", current, target,
                 department.code());
         return new StatusUpdateOutcome(application.applicationId(), current, target, true);

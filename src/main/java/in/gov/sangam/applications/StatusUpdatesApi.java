@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.StatusUpdateResult;
+import in.gov.sangam.audit.AuditChannel;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import org.apache.camel.Body;
@@ -40,7 +41,9 @@ public class StatusUpdatesApi {
                 update.path("status").asText(),
                 text(update, "remark"),
                 text(update, "reason"),
-                update.hasNonNull("at") ? OffsetDateTime.parse(update.get("at").asText()).toInstant() : null));
+                update.hasNonNull("at") ? OffsetDateTime.parse(update.get("at").asText()).toInstant() : null,
+                AuditChannel.CALLBACK,
+                clientId));
         return new StatusUpdateResult()
                 .applicationId(outcome.applicationId())
                 .previousStatus(in.gov.sangam.api.model.ApplicationStatus.fromValue(outcome.previousStatus().name()))

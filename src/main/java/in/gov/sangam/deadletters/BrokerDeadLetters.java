@@ -1,15 +1,21 @@
 package in.gov.sangam.deadletters;
 
+import in.gov.sangam.audit.AuditAction;
+import in.gov.sangam.audit.AuditChannel;
+import in.gov.sangam.audit.AuditEvent;
+import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.dispatch.ConnectorHealth;
 import in.gov.sangam.messaging.BrokerProperties;
 import in.gov.sangam.outbox.OutboxRelay;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records what the broker gave up on (a message whose every delivery failed, the department staying unreachable)
- * as a dead letter an operator can see and replay, with the last failure the department's connector saw.
+ * as a dead letter an operator can see and replay, with the last failure the department's connector saw. An
+ * application the hub could not hand over to its department is a failed dispatch, written to the audit trail too.
  */
 @Component("brokerDeadLetters")
 public class BrokerDeadLetters {
@@ -23,11 +29,16 @@ public class BrokerDeadLetters {
     private final DeadLetters deadLetters;
     private final ConnectorHealth health;
     private final BrokerProperties broker;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
 
-    public BrokerDeadLetters(DeadLetters deadLetters, ConnectorHealth health, BrokerProperties broker) {
+    public BrokerDeadLetters(DeadLetters deadLetters, ConnectorHealth health, BrokerProperties broker,
+            AuditTrail audit, TransactionTemplate transaction) {
         this.deadLetters = deadLetters;
         this.health = health;
         this.broker = broker;
+        this.audit = audit;
+        this.transaction = transaction;
     }
 
     /** The queue a replay goes to: the same one (address::queue for a subscriber of a multicast address). */
@@ -43,12 +54,19 @@ public class BrokerDeadLetters {
         // The broker moves a message here after exactly as many deliveries as its address allows.
         int deliveries = dispatch ? broker.dispatchMaxDeliveryAttempts() : broker.maxDeliveryAttempts();
         String lastFailure = health.of(department).map(ConnectorHealth.Observation::lastFailure).orElse(null);
-        deadLetters.record(message.getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class), department,
-                message.getHeader(OutboxRelay.APPLICATION_ID_HEADER, String.class), "dispatch",
-                "Not delivered after " + deliveries + " attempts" + (lastFailure == null ? "" : "; last failure: "
-                        + lastFailure), deliveries, "queue:" + replayTo(address,
-                        message.getHeader(ORIGINAL_QUEUE, address, String.class)),
-                message.getHeader(OutboxRelay.MESSAGE_TYPE_HEADER, "unknown", String.class),
-                message.getBody(String.class));
+        String applicationId = message.getHeader(OutboxRelay.APPLICATION_ID_HEADER, String.class);
+        transaction.executeWithoutResult(status -> {
+            long id = deadLetters.record(message.getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class), department,
+                    applicationId, "dispatch", "Not delivered after " + deliveries + " attempts"
+                            + (lastFailure == null ? "" : "; last failure: " + lastFailure), deliveries,
+                    "queue:" + replayTo(address, message.getHeader(ORIGINAL_QUEUE, address, String.class)),
+                    message.getHeader(OutboxRelay.MESSAGE_TYPE_HEADER, "unknown", String.class),
+                    message.getBody(String.class));
+            if (dispatch) {
+                audit.append(new AuditEvent(AuditEvent.HUB, AuditAction.DISPATCH_FAILED, AuditChannel.DISPATCH,
+                        applicationId, department, null, null,
+                        "not delivered after " + deliveries + " attempts; dead letter " + id));
+            }
+        });
     }
 }

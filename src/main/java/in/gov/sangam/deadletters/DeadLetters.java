@@ -30,8 +30,10 @@ public class DeadLetters {
     /**
      * Records a failure. The same message failing again (a redelivery, a result file read twice) updates its row
      * rather than adding one; a replay is a new message, so if it fails it is a new dead letter.
+     *
+     * @return the dead letter's id
      */
-    public void record(String messageId, String department, String applicationId, String source, String reason,
+    public long record(String messageId, String department, String applicationId, String source, String reason,
             int attempts, String destination, String messageType, String payload) {
         String why = reason == null ? "unknown" : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
         int updated = jdbc.sql("""
@@ -52,6 +54,8 @@ public class DeadLetters {
                     .param("payload", payload).param("now", now())
                     .update();
         }
+        return jdbc.sql("SELECT id FROM dead_letter WHERE message_id = :messageId").param("messageId", messageId)
+                .query(Long.class).single();
     }
 
     /** Dead letters not replayed yet, newest first. */

@@ -6,6 +6,10 @@ import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.DeadLetterPage;
 import in.gov.sangam.applications.ApplicationLog;
 import in.gov.sangam.applications.Caller;
+import in.gov.sangam.audit.AuditAction;
+import in.gov.sangam.audit.AuditChannel;
+import in.gov.sangam.audit.AuditEvent;
+import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.outbox.Outbox;
 import in.gov.sangam.time.HubTimeZone;
 import java.io.IOException;
@@ -25,12 +29,15 @@ public class DeadLettersApi {
 
     private final DeadLetters deadLetters;
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final ObjectMapper objectMapper;
     private final HubTimeZone timeZone;
 
-    public DeadLettersApi(DeadLetters deadLetters, Outbox outbox, ObjectMapper objectMapper, HubTimeZone timeZone) {
+    public DeadLettersApi(DeadLetters deadLetters, Outbox outbox, AuditTrail audit, ObjectMapper objectMapper,
+            HubTimeZone timeZone) {
         this.deadLetters = deadLetters;
         this.outbox = outbox;
+        this.audit = audit;
         this.objectMapper = objectMapper;
         this.timeZone = timeZone;
     }
@@ -49,7 +56,8 @@ public class DeadLettersApi {
 
     /**
      * Sends the original message again through the outbox (a new message id, so the broker's duplicate detection
-     * does not drop it), in the same transaction that marks the dead letter replayed.
+     * does not drop it), in the same transaction that marks the dead letter replayed and writes the audit entry
+     * naming the administrator.
      */
     @Transactional
     public in.gov.sangam.api.model.DeadLetter replay(@Header("deadLetterId") Long id,
@@ -62,6 +70,9 @@ public class DeadLettersApi {
         }
         outbox.add(letter.destination(), letter.messageType(), letter.applicationId(),
                 objectMapper.readTree(letter.payload()));
+        audit.append(new AuditEvent(exchange.getMessage().getHeader(Caller.CLIENT_HEADER, String.class),
+                AuditAction.DEAD_LETTER_REPLAYED, AuditChannel.OPERATOR, letter.applicationId(), letter.department(),
+                null, null, "dead letter " + id + " (" + letter.source() + ")"));
         ApplicationLog.info(LOG, letter.applicationId(), "Dead letter {} replayed to {}", id, letter.destination());
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
         return model(deadLetters.find(id).orElseThrow());

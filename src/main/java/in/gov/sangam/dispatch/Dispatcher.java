@@ -9,6 +9,10 @@ import in.gov.sangam.applications.DispatchRecord;
 import in.gov.sangam.applications.DispatchRequested;
 import in.gov.sangam.applications.StatusUpdate;
 import in.gov.sangam.applications.StatusUpdates;
+import in.gov.sangam.audit.AuditAction;
+import in.gov.sangam.audit.AuditChannel;
+import in.gov.sangam.audit.AuditEvent;
+import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.deadletters.DeadLetters;
 import in.gov.sangam.outbox.OutboxRelay;
 import in.gov.sangam.privacy.CitizenDataCipher;
@@ -23,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a connector route calls, the same for every department and protocol: read the application the dispatch
@@ -41,18 +46,22 @@ public class Dispatcher {
     private final ApplicationStore store;
     private final StatusUpdates statusUpdates;
     private final DeadLetters deadLetters;
+    private final AuditTrail audit;
+    private final TransactionTemplate transaction;
     private final DepartmentClient client;
     private final CitizenDataCipher cipher;
     private final ObjectMapper objectMapper;
     private final ZoneId zone;
 
     public Dispatcher(Connectors connectors, ApplicationStore store, StatusUpdates statusUpdates,
-            DeadLetters deadLetters, DepartmentClient client, CitizenDataCipher cipher, ObjectMapper objectMapper,
-            @Value("${sangam.time-zone}") String zone) {
+            DeadLetters deadLetters, AuditTrail audit, TransactionTemplate transaction, DepartmentClient client,
+            CitizenDataCipher cipher, ObjectMapper objectMapper, @Value("${sangam.time-zone}") String zone) {
         this.connectors = connectors;
         this.store = store;
         this.statusUpdates = statusUpdates;
         this.deadLetters = deadLetters;
+        this.audit = audit;
+        this.transaction = transaction;
         this.client = client;
         this.cipher = cipher;
         this.objectMapper = objectMapper;
@@ -95,7 +104,8 @@ public class Dispatcher {
                     exchange.getMessage().getBody(String.class)));
         } catch (DepartmentRefusedException refused) {
             exchange.setProperty(REFUSED, true);
-            keepAsDeadLetter(exchange, department + " refused the application: " + refused.getMessage());
+            keepAsDeadLetter(exchange, department + " refused the application: " + refused.getMessage(),
+                    "refused by the department");
             ApplicationLog.info(LOG, applicationId, "Refused by {}: kept as a dead letter", department);
         }
         // Anything else (the department unavailable after every retry, or its circuit open) propagates: the JMS
@@ -119,7 +129,8 @@ public class Dispatcher {
             String status = read(settings, answer, settings.statusPointer());
             statusUpdates.apply(new StatusUpdate(department, exchange.getProperty("SangamApplicationId",
                     String.class), reference, status == null ? ApplicationStatus.FORWARDED.name() : status,
-                    "Accepted by the department" + (reference == null ? "" : " as " + reference) + ".", null, null));
+                    "Accepted by the department" + (reference == null ? "" : " as " + reference) + ".", null, null,
+                    AuditChannel.DISPATCH, AuditEvent.HUB));
         } catch (CannotDispatchException unusable) {
             throw new CannotDispatchException(department + " accepted the application, but " + unusable.getMessage());
         } catch (RuntimeException unusable) {
@@ -138,17 +149,26 @@ public class Dispatcher {
         String department = exchange.getProperty("SangamDepartment", String.class);
         String applicationId = exchange.getProperty("SangamApplicationId", String.class);
         keepAsDeadLetter(exchange, cause instanceof CannotDispatchException ? cause.getMessage()
-                : "the request to " + department + " could not be made: " + cause.getMessage());
+                : "the request to " + department + " could not be made: " + cause.getMessage(),
+                "could not be handed over");
         ApplicationLog.info(LOG, applicationId, "Not dispatched to {}: kept as a dead letter", department);
     }
 
-    /** Keeps the dispatch message being handled as a dead letter, with why; replaying sends it to its queue again. */
-    private void keepAsDeadLetter(Exchange exchange, String reason) {
+    /**
+     * Keeps the dispatch message being handled as a dead letter, with why; replaying sends it to its queue again. The
+     * failed dispatch goes into the audit trail in the same transaction, described by the hub's own words
+     * ({@code what}): the department's reason may quote the citizen.
+     */
+    private void keepAsDeadLetter(Exchange exchange, String reason, String what) {
         String department = exchange.getProperty("SangamDepartment", String.class);
-        deadLetters.record(exchange.getMessage().getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class), department,
-                exchange.getProperty("SangamApplicationId", String.class), "dispatch", reason, 1,
-                DispatchRequested.queueOf(department), DispatchRequested.TYPE,
-                exchange.getProperty("SangamDispatchMessage", String.class));
+        String applicationId = exchange.getProperty("SangamApplicationId", String.class);
+        transaction.executeWithoutResult(status -> {
+            long id = deadLetters.record(exchange.getMessage().getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class),
+                    department, applicationId, "dispatch", reason, 1, DispatchRequested.queueOf(department),
+                    DispatchRequested.TYPE, exchange.getProperty("SangamDispatchMessage", String.class));
+            audit.append(new AuditEvent(AuditEvent.HUB, AuditAction.DISPATCH_FAILED, AuditChannel.DISPATCH,
+                    applicationId, department, null, null, what + "; dead letter " + id));
+        });
     }
 
     /** A value of the department's answer: by JSON pointer from a REST system, by XPath from a SOAP one. */

@@ -6,6 +6,8 @@ import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.applications.ApplicationIds;
 import in.gov.sangam.applications.StatusUpdate;
 import in.gov.sangam.applications.StatusUpdates;
+import in.gov.sangam.audit.AuditChannel;
+import in.gov.sangam.audit.AuditEvent;
 import in.gov.sangam.deadletters.DeadLetters;
 import in.gov.sangam.messaging.Addresses;
 import java.io.IOException;
@@ -136,7 +138,8 @@ public class ResultFiles {
             throw new IllegalArgumentException("the application and the status must not be empty");
         }
         statusUpdates.apply(new StatusUpdate(department, applicationId, layout.field(fields, "reference"), status,
-                layout.field(fields, "remark"), layout.field(fields, "reason"), null));
+                layout.field(fields, "remark"), layout.field(fields, "reason"), null, AuditChannel.RESULT_FILE,
+                AuditEvent.HUB));
     }
 
     private void reject(String department, String file, int lineNumber, String header, String line, String why)

@@ -4,6 +4,8 @@ import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.applications.ApplicationStore;
 import in.gov.sangam.applications.StatusUpdate;
 import in.gov.sangam.applications.StatusUpdates;
+import in.gov.sangam.audit.AuditChannel;
+import in.gov.sangam.audit.AuditEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,8 @@ public class StatusPoller {
             }
             try {
                 statusUpdates.apply(new StatusUpdate(settings.department(), null, reference, status,
-                        optional(found, where.get("remark")), optional(found, where.get("reason")), null));
+                        optional(found, where.get("remark")), optional(found, where.get("reason")), null,
+                        AuditChannel.POLL, AuditEvent.HUB));
             } catch (ProblemException refused) {
                 // The department's answer about one case does not fit (an illegal step, an unknown code): the
                 // other cases still count, and this one is asked about again next time.

@@ -124,6 +124,13 @@ class DepartmentOutageTest {
                     .contains("health answered 503");
             assertThat(letter.path("attempts").asInt()).isEqualTo(3);
             assertThat(status(client, id)).isEqualTo("SUBMITTED");
+            // Giving up on the dispatch is in the audit trail, as the hub's own doing.
+            JsonNode entries = client.get("/api/v1/admin/audit?applicationId=" + id, "admin").json().path("items");
+            JsonNode failed = entries.get(entries.size() - 1);
+            assertThat(failed.path("action").asText()).isEqualTo("DISPATCH_FAILED");
+            assertThat(failed.path("clientId").asText()).isEqualTo("hub");
+            assertThat(failed.path("detail").asText())
+                    .isEqualTo("not delivered after 3 attempts; dead letter " + letter.path("id").asLong());
         }
     }
 

@@ -1,0 +1,9 @@
+package in.gov.sangam.audit;
+
+/** What an audit entry records; the names are the contract's. */
+public enum AuditAction {
+    APPLICATION_SUBMITTED,
+    STATUS_CHANGED,
+    DISPATCH_FAILED,
+    DEAD_LETTER_REPLAYED
+}

@@ -1,0 +1,103 @@
+package in.gov.sangam.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import in.gov.sangam.api.model.AuditPage;
+import in.gov.sangam.api.model.AuditVerificationRequest;
+import in.gov.sangam.time.HubTimeZone;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the operators' audit routes call: read the trail, verify it. Speaks the contract's models. Each operation
+ * checks the admin scope itself as well, though security already did (see {@link AdminScopeMissing}).
+ */
+@Component("auditApi")
+public class AuditApi {
+
+    /** Set by the security filter from the verified token: its scopes, space-separated; never taken from the client. */
+    public static final String SCOPES_HEADER = "Sangam-Client-Scopes";
+
+    private static final String ADMIN = "admin";
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    private final AuditTrail trail;
+    private final AuditEntries entries;
+    private final ObjectMapper objectMapper;
+    private final HubTimeZone timeZone;
+
+    public AuditApi(AuditTrail trail, AuditEntries entries, ObjectMapper objectMapper, HubTimeZone timeZone) {
+        this.trail = trail;
+        this.entries = entries;
+        this.objectMapper = objectMapper;
+        this.timeZone = timeZone;
+    }
+
+    /** The entries the query asks for, oldest first; {@code from} and {@code to} are checked by the contract. */
+    public AuditPage list(@Header(SCOPES_HEADER) String scopes, @Header("applicationId") String applicationId,
+            @Header("from") String from, @Header("to") String to, @Header("page") Integer page,
+            @Header("size") Integer size) {
+        requireAdmin(scopes);
+        int pageNumber = page == null ? 1 : page;
+        int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
+        AuditEntries.Filter filter = new AuditEntries.Filter(applicationId,
+                from == null ? null : OffsetDateTime.parse(from).toInstant(),
+                to == null ? null : OffsetDateTime.parse(to).toInstant());
+        return new AuditPage()
+                .items(entries.page(filter, (long) (pageNumber - 1) * pageSize, pageSize).stream()
+                        .map(this::model).toList())
+                .total(entries.count(filter))
+                .page(pageNumber)
+                .size(pageSize);
+    }
+
+    /** Walks the trail; the body, if any, is the head the operator kept. */
+    public in.gov.sangam.api.model.AuditVerification verify(@Header(SCOPES_HEADER) String scopes, @Body String body)
+            throws IOException {
+        requireAdmin(scopes);
+        AuditVerificationRequest kept = body == null || body.isBlank() ? new AuditVerificationRequest()
+                : objectMapper.readValue(body, AuditVerificationRequest.class);
+        AuditVerification verification = trail.verify(kept.getExpectedHeadSequence(), kept.getExpectedHeadHash());
+        return new in.gov.sangam.api.model.AuditVerification()
+                .intact(verification.intact())
+                .entriesChecked(verification.entriesChecked())
+                .headSequence(Math.max(0, verification.head().sequence()))
+                // A head someone overwrote with something that is not a hash is not repeated back.
+                .headHash(verification.head().sequence() > 0 && HASH.matcher(verification.head().hash()).matches()
+                        ? verification.head().hash() : null)
+                .firstBrokenSequence(verification.firstBrokenSequence())
+                .problem(verification.problem());
+    }
+
+    private static void requireAdmin(String scopes) {
+        if (scopes == null || Arrays.stream(scopes.trim().split("\\s+")).noneMatch(ADMIN::equals)) {
+            throw new AdminScopeMissing();
+        }
+    }
+
+    private in.gov.sangam.api.model.AuditEntry model(AuditEntry entry) {
+        return new in.gov.sangam.api.model.AuditEntry()
+                .sequence(entry.sequence())
+                .at(timeZone.local(entry.at()))
+                .clientId(entry.clientId())
+                .action(in.gov.sangam.api.model.AuditEntry.ActionEnum.fromValue(entry.action()))
+                .channel(entry.channel() == null ? null
+                        : in.gov.sangam.api.model.AuditEntry.ChannelEnum.fromValue(entry.channel()))
+                .applicationId(entry.applicationId())
+                .department(entry.department())
+                .statusBefore(status(entry.statusBefore()))
+                .statusAfter(status(entry.statusAfter()))
+                .detail(entry.detail())
+                .previousHash(entry.previousHash())
+                .hash(entry.hash());
+    }
+
+    private static in.gov.sangam.api.model.ApplicationStatus status(String status) {
+        return status == null ? null : in.gov.sangam.api.model.ApplicationStatus.fromValue(status);
+    }
+}
