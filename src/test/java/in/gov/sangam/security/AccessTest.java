@@ -6,7 +6,12 @@ import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.net.http.HttpRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AccessTest extends HubIntegrationTest {
 
@@ -30,21 +35,28 @@ class AccessTest extends HubIntegrationTest {
     }
 
     @Test
-    void aDepartmentTokenMayNotSubmitOrReadApplications() {
+    void aDepartmentTokenMayNotSubmitNorReadAnotherDepartmentsApplication() {
         Answer submit = hub.submit("dept-revenue", "key-of-a-department", Applications.domicile("G N Bhat"));
-        Answer read = hub.get("/api/v1/applications/SGM-2026-0000001", "dept-health");
+        String revenue = hub.submit("portal", "key-of-the-portal", Applications.domicile("G N Bhat")).json()
+                .path("applicationId").asText();
+        Answer read = hub.get("/api/v1/applications/" + revenue, "dept-health");
 
         assertThat(submit.status()).isEqualTo(403);
         assertThat(submit.json().path("type").asText()).isEqualTo("urn:sangam:problem:forbidden");
-        assertThat(submit.json().path("detail").asText()).contains("portal");
-        assertThat(read.status()).isEqualTo(403);
+        assertThat(submit.json().path("detail").asText()).contains("'portal'").contains("'admin'");
+        assertThat(read.status()).isEqualTo(404);
     }
 
-    @Test
-    void everyDemoClientGetsATokenWithItsScope() {
-        for (String client : new String[] {"portal", "dept-revenue", "dept-health", "dept-education", "admin"}) {
-            assertThat(hub.token(client)).isNotBlank();
-        }
+    @ParameterizedTest
+    @CsvSource({"portal, portal", "mobile-app, portal", "dept-revenue, department:revenue",
+        "dept-health, department:health", "dept-education, department:education", "admin, admin"})
+    void everyDemoClientGetsATokenWithItsScopeAndNoOther(String client, String scope) throws Exception {
+        String[] parts = hub.token(client).split("\\.");
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+
+        assertThat(claims.path("sub").asText()).isEqualTo(client);
+        assertThat(claims.path("scope")).hasSize(1);
+        assertThat(claims.path("scope").path(0).asText()).isEqualTo(scope);
     }
 
     @Test
