@@ -38,7 +38,7 @@ class ApiSecurityConfiguration {
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .addFilterAfter(RateLimitFilter.perClient(limits, problems), BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new AuthenticatedClientFilter(), RateLimitFilter.class);
+                .addFilterAfter(new AuthenticatedClientFilter(problems), RateLimitFilter.class);
         return http.build();
     }
 

@@ -1,5 +1,7 @@
 package in.gov.sangam.security;
 
+import in.gov.sangam.api.ProblemType;
+import in.gov.sangam.api.Problems;
 import in.gov.sangam.applications.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -23,13 +27,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Hands the verified caller to the routes as the request headers {@code Sangam-Client-Id} and
  * {@code Sangam-Client-Scopes}, replacing whatever a caller sent under those names, so routes can scope idempotency
- * keys to the caller and the domain can check its rights a second time.
+ * keys to the caller and the domain can check its rights a second time. A query parameter of either name is
+ * refused, because Camel would hand it to the routes as a header as well.
  */
 class AuthenticatedClientFilter extends OncePerRequestFilter {
+
+    private final Problems problems;
+
+    AuthenticatedClientFilter(Problems problems) {
+        this.problems = problems;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String posing = queryParameterPosingAsTrustedHeader(request.getQueryString());
+        if (posing != null) {
+            // Camel hands query parameters to the routes as headers too: this one would stand in for the hub's own.
+            problems.write(response, ProblemType.INVALID_REQUEST, "The query parameter '" + posing
+                    + "' is not part of any operation; the hub sets that name itself.", request.getRequestURI());
+            return;
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         Map<String, String> trusted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         trusted.put(Caller.CLIENT_HEADER, null);
@@ -39,6 +57,24 @@ class AuthenticatedClientFilter extends OncePerRequestFilter {
             trusted.put(Caller.SCOPES_HEADER, String.join(" ", TokenScopes.of(jwt)));
         }
         chain.doFilter(new TrustedHeadersRequest(request, trusted), response);
+    }
+
+    private static String queryParameterPosingAsTrustedHeader(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0];
+            try {
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8).trim();
+            } catch (IllegalArgumentException malformed) {
+                // Left as sent: the contract's validator will refuse the malformed escape.
+            }
+            if (name.equalsIgnoreCase(Caller.CLIENT_HEADER) || name.equalsIgnoreCase(Caller.SCOPES_HEADER)) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** Client-credentials tokens name the client as subject; some identity providers use azp or client_id. */

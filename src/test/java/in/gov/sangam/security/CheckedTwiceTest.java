@@ -56,6 +56,25 @@ class CheckedTwiceTest extends HubIntegrationTest {
         assertThat(replay.getMessage().getBody(String.class)).contains("'admin'");
     }
 
+    @Test
+    void theHubsOwnCallerHeadersCannotBeSentAsQueryParametersEither() {
+        String id = hub.submit("portal", UUID.randomUUID().toString(),
+                Applications.forService(hub, "health-birth-registration")).json().path("applicationId").asText();
+
+        var asAdmin = hub.call("GET", "/api/v1/applications/" + id + "?Sangam-Client-Scopes=admin",
+                hub.token("mobile-app"), null);
+        var asPortal = hub.call("GET", "/api/v1/applications/" + id + "?sangam-client-id=portal&Sangam-Client-Scopes"
+                + "=portal", hub.token("mobile-app"), null);
+        var anonymous = hub.call("GET", "/api/v1/services?Sangam-Client-Scopes=admin", null, null);
+
+        assertThat(asAdmin.status()).isEqualTo(400);
+        assertThat(asAdmin.json().path("detail").asText()).contains("Sangam-Client-Scopes");
+        assertThat(asPortal.status()).isEqualTo(400);
+        assertThat(anonymous.status()).isEqualTo(400);
+        assertThat(hub.call("GET", "/api/v1/applications/" + id, hub.token("mobile-app"), null).status())
+                .isEqualTo(404);
+    }
+
     private int historyOf(String id) {
         return jdbc.sql("SELECT COUNT(*) FROM application_history WHERE application_id = :id").param("id", id)
                 .query(Integer.class).single();
