@@ -31,6 +31,7 @@ class ProblemErrorController implements ErrorController {
             case METHOD_NOT_ALLOWED -> "This method is not allowed on " + path + ".";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
             case NOT_ACCEPTABLE -> "This operation answers only in application/json.";
+            case PAYLOAD_TOO_LARGE -> "The request body is larger than the hub accepts.";
             case INVALID_REQUEST -> "The request could not be read: its path, headers or encoding are malformed.";
             default -> "The hub could not complete the request. It has been logged; retrying is safe.";
         };
