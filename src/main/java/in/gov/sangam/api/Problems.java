@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import in.gov.sangam.api.model.FieldError;
 import in.gov.sangam.api.model.Problem;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,22 @@ public class Problems {
             problem.setErrors(errors);
         }
         return problem;
+    }
+
+    /**
+     * Answers a servlet request with a problem, whole and at once: for the filters that refuse a request before
+     * Spring or a route reads it. Sent with its length and flushed, because Tomcat drains what is left of the
+     * request body before it ends an unflushed answer, and a client still sending must have its answer meanwhile.
+     */
+    public void send(HttpServletResponse response, ProblemType type, String detail, String instance)
+            throws IOException {
+        byte[] problem = json(type, detail, null, instance).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(type.status().value());
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(problem.length);
+        response.getOutputStream().write(problem);
+        response.flushBuffer();
     }
 
     public String json(ProblemType type, String detail, List<FieldError> errors, String instance) {

@@ -1,20 +1,11 @@
 package in.gov.sangam.api;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -67,17 +58,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-        response.setStatus(type.status().value());
-        response.setContentType(Problems.MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        byte[] problem = problems.json(type, "The request body may be at most " + limit + " bytes long.", null,
-                request.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(problem.length);
-        response.getOutputStream().write(problem);
-        // Sent whole now: Tomcat drains what is left of the body before it ends the response, and a client still
-        // sending (or never finishing) a chunked body must have its answer without that.
-        response.flushBuffer();
+        problems.send(response, ProblemType.PAYLOAD_TOO_LARGE, "The request body may be at most " + limit
+                + " bytes long.", request.getRequestURI());
     }
 
     /**
@@ -101,76 +83,5 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         String type = request.getContentType();
         return type != null && (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
                 || type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE));
-    }
-
-    /** The request with its body already read into memory (it was within the limit). */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return in.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body has been read already");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() throws UnsupportedEncodingException {
-            String encoding = getCharacterEncoding();
-            if (encoding != null && !isSupported(encoding)) {
-                // As Tomcat's own request answers a charset it does not know.
-                throw new UnsupportedEncodingException(encoding);
-            }
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-        }
-
-        private static boolean isSupported(String encoding) {
-            try {
-                return Charset.isSupported(encoding);
-            } catch (IllegalArgumentException illegalName) {
-                return false;
-            }
-        }
     }
 }
