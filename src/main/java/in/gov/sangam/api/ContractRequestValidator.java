@@ -2,7 +2,6 @@ package in.gov.sangam.api;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.interaction.ApiOperationResolver;
-import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -10,9 +9,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import in.gov.sangam.api.model.FieldError;
 import in.gov.sangam.applications.ApplicationsApi;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +56,8 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         Request request = toRequest(exchange);
         ValidationReport report = validatorFor(spec).validateRequest(request);
         if (!report.hasErrors()) {
-            List<Parameter> parameters = parametersOf(spec, request);
+            List<Parameter> parameters = RouteParameters.of(spec,
+                    resolverFor(spec).findApiOperation(request.getPath(), request.getMethod()));
             List<FieldError> misread = RouteParameters.misread(parameters, exchange.getMessage());
             if (misread.isEmpty()) {
                 RouteParameters.decodePath(parameters, exchange.getMessage());
@@ -107,43 +104,9 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         return new ValidationError(type.status().value(), problems.json(type, detail, errors, stripQuery(path)));
     }
 
-    /** The query and path parameters of the operation the request is for, path-wide ones too, $refs resolved. */
-    private List<Parameter> parametersOf(OpenAPI spec, Request request) {
-        ApiOperationMatch match = resolverFor(spec).findApiOperation(request.getPath(), request.getMethod());
-        List<Parameter> parameters = new ArrayList<>();
-        if (!match.isPathFound() || !match.isOperationAllowed()) {
-            return parameters;
-        }
-        PathItem item = spec.getPaths().get(match.getApiOperation().getApiPath().original());
-        List<Parameter> declared = new ArrayList<>();
-        if (item != null && item.getParameters() != null) {
-            declared.addAll(item.getParameters());
-        }
-        Operation operation = match.getApiOperation().getOperation();
-        if (operation.getParameters() != null) {
-            declared.addAll(operation.getParameters());
-        }
-        for (Parameter parameter : declared) {
-            Parameter resolved = parameter.get$ref() == null ? parameter
-                    : spec.getComponents().getParameters().get(simpleName(parameter.get$ref()));
-            if (resolved != null && ("path".equals(resolved.getIn()) || "query".equals(resolved.getIn()))) {
-                if (resolved.getSchema() != null && resolved.getSchema().get$ref() != null) {
-                    Schema<?> schema = spec.getComponents().getSchemas().get(simpleName(resolved.getSchema().get$ref()));
-                    resolved = new Parameter().name(resolved.getName()).in(resolved.getIn()).schema(schema);
-                }
-                parameters.add(resolved);
-            }
-        }
-        return parameters;
-    }
-
     private ApiOperationResolver resolverFor(OpenAPI spec) {
         validatorFor(spec);
         return resolver;
-    }
-
-    private static String simpleName(String ref) {
-        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     private OpenApiInteractionValidator validatorFor(OpenAPI spec) {

@@ -1,6 +1,10 @@
 package in.gov.sangam.api;
 
+import com.atlassian.oai.validator.model.ApiOperationMatch;
 import in.gov.sangam.api.model.FieldError;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,35 @@ final class RouteParameters {
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
     private RouteParameters() {
+    }
+
+    /** The query and path parameters of the matched operation, path-wide ones too, $refs resolved. */
+    static List<Parameter> of(OpenAPI spec, ApiOperationMatch match) {
+        List<Parameter> parameters = new ArrayList<>();
+        if (!match.isPathFound() || !match.isOperationAllowed()) {
+            return parameters;
+        }
+        PathItem item = spec.getPaths().get(match.getApiOperation().getApiPath().original());
+        List<Parameter> declared = new ArrayList<>();
+        if (item != null && item.getParameters() != null) {
+            declared.addAll(item.getParameters());
+        }
+        Operation operation = match.getApiOperation().getOperation();
+        if (operation.getParameters() != null) {
+            declared.addAll(operation.getParameters());
+        }
+        for (Parameter parameter : declared) {
+            Parameter resolved = parameter.get$ref() == null ? parameter
+                    : spec.getComponents().getParameters().get(simpleName(parameter.get$ref()));
+            if (resolved != null && ("path".equals(resolved.getIn()) || "query".equals(resolved.getIn()))) {
+                if (resolved.getSchema() != null && resolved.getSchema().get$ref() != null) {
+                    Schema<?> schema = spec.getComponents().getSchemas().get(simpleName(resolved.getSchema().get$ref()));
+                    resolved = new Parameter().name(resolved.getName()).in(resolved.getIn()).schema(schema);
+                }
+                parameters.add(resolved);
+            }
+        }
+        return parameters;
     }
 
     /** The query and path parameters (resolved, no $ref) not written as the route reads them. */
@@ -56,6 +89,10 @@ final class RouteParameters {
                 message.setHeader(parameter.getName(), decoded(raw));
             }
         }
+    }
+
+    private static String simpleName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     /** A path segment decoded as RFC 3986 says (a + stays a +); Tomcat has already refused malformed escapes. */
