@@ -1,6 +1,7 @@
 package in.gov.sangam.api;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.ApiOperationResolver;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -8,6 +9,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import in.gov.sangam.api.model.FieldError;
 import in.gov.sangam.applications.Caller;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
     private final Problems problems;
     private volatile OpenAPI validatedSpec;
     private volatile OpenApiInteractionValidator validator;
+    private volatile ApiOperationResolver resolver;
 
     public ContractRequestValidator(Problems problems) {
         this.problems = problems;
@@ -50,9 +53,17 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         if (spec == null) {
             return null;
         }
-        ValidationReport report = validatorFor(spec).validateRequest(toRequest(exchange));
+        Request request = toRequest(exchange);
+        ValidationReport report = validatorFor(spec).validateRequest(request);
         if (!report.hasErrors()) {
-            return null;
+            List<Parameter> parameters = RouteParameters.of(spec,
+                    resolverFor(spec).findApiOperation(request.getPath(), request.getMethod()));
+            List<FieldError> misread = RouteParameters.misread(parameters, exchange.getMessage());
+            if (misread.isEmpty()) {
+                RouteParameters.decodePath(parameters, exchange.getMessage());
+                return null;
+            }
+            return answer(exchange, ProblemType.INVALID_REQUEST, misread, null);
         }
         ProblemType type = ProblemType.INVALID_REQUEST;
         List<FieldError> errors = new ArrayList<>();
@@ -78,6 +89,10 @@ public class ContractRequestValidator implements RestClientRequestValidator {
                 errors.add(ProblemException.field("(request)", message.getMessage()));
             }
         }
+        return answer(exchange, type, errors, detail);
+    }
+
+    private ValidationError answer(Exchange exchange, ProblemType type, List<FieldError> errors, String detail) {
         if (type == ProblemType.INVALID_REQUEST) {
             errors.sort(Comparator.comparing(FieldError::getField));
             detail = ProblemException.invalid(errors).getMessage();
@@ -87,6 +102,11 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         String path = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
         ResponseHeaders.answerProblem(exchange);
         return new ValidationError(type.status().value(), problems.json(type, detail, errors, stripQuery(path)));
+    }
+
+    private ApiOperationResolver resolverFor(OpenAPI spec) {
+        validatorFor(spec);
+        return resolver;
     }
 
     private OpenApiInteractionValidator validatorFor(OpenAPI spec) {
@@ -100,6 +120,7 @@ public class ContractRequestValidator implements RestClientRequestValidator {
                                     .withLevel("validation.request.security", ValidationReport.Level.IGNORE)
                                     .build())
                             .build();
+                    resolver = new ApiOperationResolver(spec, null, false);
                     validatedSpec = spec;
                 }
             }

@@ -26,16 +26,21 @@ class ProblemErrorController implements ErrorController {
         int status = code instanceof Integer value ? value : 500;
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ProblemType type = ProblemType.forStatus(status);
-        String detail = switch (type) {
+        return ResponseEntity.status(type == ProblemType.INTERNAL_ERROR ? 500 : status)
+                .header("Content-Type", Problems.MEDIA_TYPE)
+                .body(problems.json(type, detail(type, path), null, path));
+    }
+
+    /** What a problem the web server raised by itself says. */
+    static String detail(ProblemType type, String path) {
+        return switch (type) {
             case NOT_FOUND -> "Nothing is served at " + path + ". The API is described at /api/docs.";
             case METHOD_NOT_ALLOWED -> "This method is not allowed on " + path + ".";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
             case NOT_ACCEPTABLE -> "This operation answers only in application/json.";
+            case PAYLOAD_TOO_LARGE -> "The request body is larger than the hub accepts.";
             case INVALID_REQUEST -> "The request could not be read: its path, headers or encoding are malformed.";
             default -> "The hub could not complete the request. It has been logged; retrying is safe.";
         };
-        return ResponseEntity.status(type == ProblemType.INTERNAL_ERROR ? 500 : status)
-                .header("Content-Type", Problems.MEDIA_TYPE)
-                .body(problems.json(type, detail, null, path));
     }
 }

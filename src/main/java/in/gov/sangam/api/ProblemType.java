@@ -13,6 +13,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", HttpStatus.PAYLOAD_TOO_LARGE),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key already used for another request",
             HttpStatus.UNPROCESSABLE_ENTITY),
     ALREADY_REPLAYED("already-replayed", "Already replayed", HttpStatus.CONFLICT),

@@ -35,20 +35,27 @@ public class Problems {
         return problem;
     }
 
+    /**
+     * Answers a servlet request with a problem, whole and at once: for the filters that refuse a request before
+     * Spring or a route reads it. Sent with its length and flushed, because Tomcat drains what is left of the
+     * request body before it ends an unflushed answer, and a client still sending must have its answer meanwhile.
+     */
+    public void send(HttpServletResponse response, ProblemType type, String detail, String instance)
+            throws IOException {
+        byte[] problem = json(type, detail, null, instance).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(type.status().value());
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentLength(problem.length);
+        response.getOutputStream().write(problem);
+        response.flushBuffer();
+    }
+
     public String json(ProblemType type, String detail, List<FieldError> errors, String instance) {
         try {
             return objectMapper.writeValueAsString(problem(type, detail, errors, instance));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem document could not be written", e);
         }
-    }
-
-    /** Answers a request with a problem from a servlet filter, before any route or controller runs. */
-    public void write(HttpServletResponse response, ProblemType type, String detail, String instance)
-            throws IOException {
-        response.setStatus(type.status().value());
-        response.setContentType(MEDIA_TYPE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json(type, detail, null, instance));
     }
 }

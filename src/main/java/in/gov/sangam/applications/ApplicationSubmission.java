@@ -121,6 +121,8 @@ public class ApplicationSubmission {
                 : JsonSchemas.validate(service.compiledFormSchema(), request.path("formData"), "formData")) {
             errors.add(ProblemException.field(problem.field(), problem.message()));
         }
+        // Whatever a form's schema allows, no text may hold what a department's format cannot carry.
+        errors.addAll(UnsafeCharacters.fieldsIn(request, ""));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

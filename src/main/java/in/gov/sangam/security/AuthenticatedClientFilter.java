@@ -44,7 +44,7 @@ class AuthenticatedClientFilter extends OncePerRequestFilter {
         String posing = queryParameterPosingAsTrustedHeader(request.getQueryString());
         if (posing != null) {
             // Camel hands query parameters to the routes as headers too: this one would stand in for the hub's own.
-            problems.write(response, ProblemType.INVALID_REQUEST, "The query parameter '" + posing
+            problems.send(response, ProblemType.INVALID_REQUEST, "The query parameter '" + posing
                     + "' is not part of any operation; the hub sets that name itself.", request.getRequestURI());
             return;
         }

@@ -42,7 +42,7 @@ class CanonicalPathFilter extends OncePerRequestFilter {
         }
         String flaw = flaw(path);
         if (flaw != null) {
-            problems.write(response, ProblemType.NON_CANONICAL_PATH, "The path " + flaw
+            problems.send(response, ProblemType.NON_CANONICAL_PATH, "The path " + flaw
                     + ". Write each path exactly as the contract does (see /api/docs).", path);
             return;
         }
@@ -57,17 +57,17 @@ class CanonicalPathFilter extends OncePerRequestFilter {
         Set<String> methods = operations.methodsOn(path);
         if (!methods.isEmpty()) {
             response.setHeader("Allow", String.join(", ", methods));
-            problems.write(response, ProblemType.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on "
+            problems.send(response, ProblemType.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on "
                     + path + "; it allows " + String.join(", ", methods) + ".", path);
             return;
         }
         Optional<String> canonical = operations.canonicalSpelling(path);
         if (canonical.isPresent()) {
-            problems.write(response, ProblemType.NON_CANONICAL_PATH, "The path differs in case from "
+            problems.send(response, ProblemType.NON_CANONICAL_PATH, "The path differs in case from "
                     + canonical.get() + ". Paths are matched exactly as the contract writes them.", path);
             return;
         }
-        problems.write(response, ProblemType.NOT_FOUND, "Nothing is served at " + path
+        problems.send(response, ProblemType.NOT_FOUND, "Nothing is served at " + path
                 + ". The API is described at /api/docs.", path);
     }
 

@@ -44,6 +44,6 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 
     private void write(HttpServletResponse response, HttpServletRequest request, ProblemType type, String detail)
             throws IOException {
-        problems.write(response, type, detail, request.getRequestURI());
+        problems.send(response, type, detail, request.getRequestURI());
     }
 }

@@ -72,7 +72,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         }
         long retryAfter = RateLimits.seconds(probe.getNanosToWaitForRefill()).orElse(1L);
         response.setHeader("Retry-After", Long.toString(retryAfter));
-        problems.write(response, ProblemType.TOO_MANY_REQUESTS, "More than " + limit.requests() + " requests in "
+        problems.send(response, ProblemType.TOO_MANY_REQUESTS, "More than " + limit.requests() + " requests in "
                 + limit.per().toString().substring(2).toLowerCase() + "; try again in " + retryAfter + " s.",
                 request.getRequestURI());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import in.gov.sangam.simulators.DepartmentSimulators;
 import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
@@ -27,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The education department's batch files over SFTP, with an embedded SFTP server and batch job. */
 class EducationConnectorTest extends HubIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     DepartmentSimulators simulators;
@@ -70,6 +73,23 @@ class EducationConnectorTest extends HubIntegrationTest {
         hub.get("/api/v1/applications/" + id, "portal").json().path("history")
                 .forEach(step -> steps.add(step.path("status").asText()));
         assertThat(steps).containsExactly("SUBMITTED", "FORWARDED", "IN_PROCESS", "DELIVERED");
+    }
+
+    @Test
+    void aNameAFormulaWouldStartReachesTheRequestFileAsText() throws IOException {
+        for (String name : List.of("=HYPERLINK(\"http://evil.example/x\",\"Click\")", "+cmd|' /C calc'!A0",
+                "-2+3", "@SUM(A1:A9)")) {
+            String id = hub.submit("portal", UUID.randomUUID().toString(),
+                    Applications.forService(hub, "education-migration-certificate")
+                            .replace("\"Aisha Bhat\"", JSON.writeValueAsString(name)))
+                    .json().path("applicationId").asText();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("FORWARDED"));
+
+            String row = Files.readAllLines(sftp.resolve("inbox/.answered/" + id + ".csv")).get(1);
+            // A single quote inside the quoted cell: a spreadsheet shows the name and runs nothing.
+            assertThat(row).contains(",\"'" + name.replace("\"", "\"\"") + "\",9876543210,");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -20,6 +21,7 @@ import in.gov.sangam.support.HubIntegrationTest;
 import java.time.Duration;
 import java.time.Year;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +65,30 @@ class HealthConnectorTest extends HubIntegrationTest {
         assertThat(sent.path("recd_on").asText()).isEqualTo("29-11-2026");
         assertThat(sent.path("form").path("motherName").asText()).isNotBlank();
         assertThat(calls.get(0).getHeader("Authorization")).startsWith("Basic ");
+    }
+
+    @Test
+    void textThatCouldBreakJsonReachesHmisExactlyAsWritten() throws Exception {
+        ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        String name = "Ab \"Q\" \\ </script> \u2028 end";
+        String motherName = "\"}, \"hub_ref\": \"forged\\";
+        String id = submit(Applications.forService(hub, "health-birth-registration")
+                .replace("\"Aisha Bhat\"", strict.writeValueAsString(name))
+                .replaceFirst("\"motherName\":\"[^\"]*\"", Matcher.quoteReplacement(
+                        "\"motherName\":" + strict.writeValueAsString(motherName))));
+
+        // A request the department cannot read is refused: a dead letter, whose reason the failure shows.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> rows.status(id).equals("FORWARDED") || rows.deadLetterReason(id) != null);
+        assertThat(rows.deadLetterReason(id)).isNull();
+
+        var calls = hmis.findAll(postRequestedFor(urlPathEqualTo(REGISTRATIONS))
+                .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id))));
+        assertThat(calls).hasSize(1);
+        JsonNode sent = strict.readTree(calls.get(0).getBodyAsString());
+        assertThat(sent.path("applicant").path("full_name").asText()).isEqualTo(name);
+        assertThat(sent.path("form").path("motherName").asText()).isEqualTo(motherName);
+        assertThat(sent.path("hub_ref").asText()).isEqualTo(id);
     }
 
     @Test

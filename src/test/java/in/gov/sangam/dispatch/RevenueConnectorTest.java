@@ -17,20 +17,27 @@ import in.gov.sangam.simulators.DepartmentSimulators;
 import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubIntegrationTest;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /** The revenue department's SOAP 1.1 service, simulated by WireMock over real HTTP. */
 class RevenueConnectorTest extends HubIntegrationTest {
 
     private static final String SERVICE = "/revenue/services/ApplicationService";
+    private static final String REVENUE_NS = "urn:jk:revenue:applications:v1";
 
     @Autowired
     DepartmentSimulators simulators;
@@ -61,6 +68,37 @@ class RevenueConnectorTest extends HubIntegrationTest {
                 .contains("<rev:districtCode>0101</rev:districtCode>")
                 .contains("<rev:receivedOn>2026-11-29</rev:receivedOn>")
                 .contains("<rev:field name=\"residentSinceYear\">1998</rev:field>");
+    }
+
+    @Test
+    void textThatCouldBreakXmlReachesTheRevenueServiceExactlyAsWritten() throws Exception {
+        String name = "Tom & Jerry <b>]]> &amp; end";
+        String fatherName = "</rev:field><rev:field name=\"x\">]]>&lt;";
+        String id = submit(Applications.domicile(fatherName.replace("\"", "\\\""))
+                .replace("\"Aisha Bhat\"", "\"" + name + "\""));
+
+        // A request the department cannot read is refused: a dead letter, whose reason the failure shows.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> rows.status(id).equals("FORWARDED") || rows.deadLetterReason(id) != null);
+        assertThat(rows.deadLetterReason(id)).isNull();
+
+        List<LoggedRequest> calls = submissionsOf(id);
+        assertThat(calls).hasSize(1);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document sent = factory.newDocumentBuilder()
+                .parse(new InputSource(new StringReader(calls.get(0).getBodyAsString())));
+        assertThat(sent.getElementsByTagNameNS(REVENUE_NS, "name").item(0).getTextContent()).isEqualTo(name);
+        NodeList fields = sent.getElementsByTagNameNS(REVENUE_NS, "field");
+        List<String> fatherNames = new ArrayList<>();
+        for (int i = 0; i < fields.getLength(); i++) {
+            Element field = (Element) fields.item(i);
+            if (field.getAttribute("name").equals("fatherName")) {
+                fatherNames.add(field.getTextContent());
+            }
+        }
+        assertThat(fatherNames).containsExactly(fatherName);
+        assertThat(fields.getLength()).isEqualTo(3);
     }
 
     @Test
