@@ -23,6 +23,11 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<String> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Called directly rather than dispatched to for an error: there is nothing here to see.
+            return ResponseEntity.status(404).header("Content-Type", Problems.MEDIA_TYPE).body(problems.json(
+                    ProblemType.NOT_FOUND, detail(ProblemType.NOT_FOUND, "/error"), null, "/error"));
+        }
         int status = code instanceof Integer value ? value : 500;
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ProblemType type = ProblemType.forStatus(status);

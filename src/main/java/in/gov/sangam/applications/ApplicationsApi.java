@@ -41,7 +41,7 @@ public class ApplicationsApi {
 
     public ApplicationReceipt submit(Exchange exchange) {
         var message = exchange.getMessage();
-        String clientId = message.getHeader(CLIENT_HEADER, String.class);
+        String clientId = Caller.of(message.getHeader(CLIENT_HEADER), null).clientId();
         if (clientId == null) {
             throw new ProblemException(ProblemType.FORBIDDEN, "The access token names no client (sub, azp or "
                     + "client_id); idempotency keys are kept per client.");
@@ -70,7 +70,7 @@ public class ApplicationsApi {
      * ids reveals nothing.
      */
     public Application get(@Header("applicationId") String applicationId,
-            @Header(Caller.CLIENT_HEADER) String clientId, @Header(Caller.SCOPES_HEADER) String scopes) {
+            @Header(Caller.CLIENT_HEADER) Object clientId, @Header(Caller.SCOPES_HEADER) Object scopes) {
         Caller caller = Caller.of(clientId, scopes);
         StoredApplication application = store.find(applicationId).filter(caller::mayRead)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,

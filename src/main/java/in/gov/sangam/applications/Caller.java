@@ -18,11 +18,19 @@ public record Caller(String clientId, Set<String> scopes) {
     static final String ADMIN = "admin";
     static final String DEPARTMENT_PREFIX = "department:";
 
-    /** From the two headers; no headers (a public operation, no token) is a caller with no rights. */
-    public static Caller of(String clientId, String spaceSeparatedScopes) {
-        Set<String> scopes = spaceSeparatedScopes == null || spaceSeparatedScopes.isBlank() ? Set.of()
-                : Arrays.stream(spaceSeparatedScopes.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet());
-        return new Caller(clientId, scopes);
+    /**
+     * From the two headers; no headers (a public operation, no token) is a caller with no rights. Only a single
+     * string, as the security filter sets it, counts: Camel merges a request parameter of the same name (a form
+     * field, say) into the header as a list, and such a value grants nothing.
+     */
+    public static Caller of(Object clientId, Object spaceSeparatedScopes) {
+        if (!(spaceSeparatedScopes == null || spaceSeparatedScopes instanceof String)
+                || !(clientId == null || clientId instanceof String)) {
+            return new Caller(null, Set.of());
+        }
+        String scopes = (String) spaceSeparatedScopes;
+        return new Caller((String) clientId, scopes == null || scopes.isBlank() ? Set.of()
+                : Arrays.stream(scopes.trim().split("\\s+")).collect(Collectors.toUnmodifiableSet()));
     }
 
     public boolean isAdmin() {

@@ -51,9 +51,8 @@ public class StatusUpdates {
                 new ProblemException(ProblemType.NOT_FOUND, "There is no department '" + update.department() + "'."));
         StoredApplication application = find(update);
         if (!application.department().equals(department.code())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Application " + application.applicationId()
-                    + " belongs to the " + application.department() + " department; " + department.code()
-                    + " may not update it.");
+            // Answered exactly as an id that does not exist: a department learns nothing of others' applications.
+            throw unknownApplication(application.applicationId());
         }
         ApplicationStatus target = normaliser.normalise(department, update.status());
         ApplicationStatus current = application.status();
@@ -87,8 +86,7 @@ public class StatusUpdates {
 
     private StoredApplication find(StatusUpdate update) {
         if (update.applicationId() != null) {
-            return store.find(update.applicationId()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                    "There is no application with the id '" + update.applicationId() + "'."));
+            return store.find(update.applicationId()).orElseThrow(() -> unknownApplication(update.applicationId()));
         }
         if (update.departmentReference() != null) {
             return store.findByDepartmentReference(update.department(), update.departmentReference())
@@ -99,6 +97,11 @@ public class StatusUpdates {
         throw ProblemException.invalid(List.of(
                 ProblemException.field("applicationId", "is required when departmentReference is not given"),
                 ProblemException.field("departmentReference", "is required when applicationId is not given")));
+    }
+
+    private static ProblemException unknownApplication(String applicationId) {
+        return new ProblemException(ProblemType.NOT_FOUND, "There is no application with the id '" + applicationId
+                + "'.");
     }
 
     private static String describe(Set<ApplicationStatus> next) {

@@ -25,7 +25,7 @@ public class StatusUpdatesApi {
     }
 
     public StatusUpdateResult report(@Header("department") String department,
-            @Header(Caller.CLIENT_HEADER) String clientId, @Header(Caller.SCOPES_HEADER) String scopes,
+            @Header(Caller.CLIENT_HEADER) Object clientId, @Header(Caller.SCOPES_HEADER) Object scopes,
             @Body String body) {
         Caller caller = Caller.of(clientId, scopes);
         // Checked before the route too (the contract's security); checked here so a routing mistake cannot open it.
@@ -43,7 +43,7 @@ public class StatusUpdatesApi {
                 text(update, "reason"),
                 update.hasNonNull("at") ? OffsetDateTime.parse(update.get("at").asText()).toInstant() : null,
                 AuditChannel.CALLBACK,
-                clientId));
+                caller.clientId()));
         return new StatusUpdateResult()
                 .applicationId(outcome.applicationId())
                 .previousStatus(in.gov.sangam.api.model.ApplicationStatus.fromValue(outcome.previousStatus().name()))

@@ -43,7 +43,7 @@ public class DeadLettersApi {
     }
 
     public DeadLetterPage list(@Header("page") Integer page, @Header("size") Integer size,
-            @Header(Caller.SCOPES_HEADER) String scopes) {
+            @Header(Caller.SCOPES_HEADER) Object scopes) {
         requireAdmin(scopes);
         int pageNumber = page == null ? 1 : page;
         int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
@@ -61,7 +61,7 @@ public class DeadLettersApi {
      */
     @Transactional
     public in.gov.sangam.api.model.DeadLetter replay(@Header("deadLetterId") Long id,
-            @Header(Caller.SCOPES_HEADER) String scopes, Exchange exchange) throws IOException {
+            @Header(Caller.SCOPES_HEADER) Object scopes, Exchange exchange) throws IOException {
         requireAdmin(scopes);
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 "There is no dead letter with the id " + id + "."));
@@ -70,7 +70,7 @@ public class DeadLettersApi {
         }
         outbox.add(letter.destination(), letter.messageType(), letter.applicationId(),
                 objectMapper.readTree(letter.payload()));
-        audit.append(new AuditEvent(exchange.getMessage().getHeader(Caller.CLIENT_HEADER, String.class),
+        audit.append(new AuditEvent(Caller.of(exchange.getMessage().getHeader(Caller.CLIENT_HEADER), scopes).clientId(),
                 AuditAction.DEAD_LETTER_REPLAYED, AuditChannel.OPERATOR, letter.applicationId(), letter.department(),
                 null, null, "dead letter " + id + " (" + letter.source() + ")"));
         ApplicationLog.info(LOG, letter.applicationId(), "Dead letter {} replayed to {}", id, letter.destination());
@@ -79,7 +79,7 @@ public class DeadLettersApi {
     }
 
     /** Checked before the route too (the contract's security); checked here so a routing mistake cannot open it. */
-    private static void requireAdmin(String scopes) {
+    private static void requireAdmin(Object scopes) {
         if (!Caller.of(null, scopes).isAdmin()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'admin'.");
         }

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * same (a trailing slash, a different case, {@code //}, {@code ;} parameters, encoded characters, dot segments);
  * where they disagree, a rule can be walked around. So, before security or any route looks at it, a request under
  * {@code /api} must name an operation of the contract exactly as the contract writes it: anything else is refused
- * here, and what gets through is matched by both in the same, only form.
+ * here, and what gets through is matched by both in the same, only form. No path of the hub, inside the API or
+ * out, needs those spellings, so they are refused everywhere.
  */
 class CanonicalPathFilter extends OncePerRequestFilter {
 
@@ -36,14 +37,15 @@ class CanonicalPathFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         // The raw path as sent, before the container decodes or normalises anything.
         String path = request.getRequestURI();
-        if (!path.toLowerCase(Locale.ROOT).startsWith("/api")) {
-            chain.doFilter(request, response);
-            return;
-        }
+        // Every path, not only the API's: '/%61pi/v1/…' is '/api/v1/…' once decoded.
         String flaw = flaw(path);
         if (flaw != null) {
             problems.send(response, ProblemType.NON_CANONICAL_PATH, "The path " + flaw
                     + ". Write each path exactly as the contract does (see /api/docs).", path);
+            return;
+        }
+        if (!path.toLowerCase(Locale.ROOT).startsWith("/api")) {
+            chain.doFilter(request, response);
             return;
         }
         if (path.equals(DOCS) || path.startsWith(DOCS + "/")) {

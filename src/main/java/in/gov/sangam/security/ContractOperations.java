@@ -76,9 +76,12 @@ class ContractOperations {
         return operations;
     }
 
-    /** The operation a request calls, with HEAD served as GET, as the servlet container does. */
+    /**
+     * The operation a request calls. Only the contract's methods count: HEAD is not read as GET, because Camel
+     * would not answer it as one (it answers 405 on its own, outside the routes that say what leaves the hub).
+     */
     Optional<Match> find(String method, String path) {
-        HttpMethod wanted = "HEAD".equals(method) ? HttpMethod.GET : HttpMethod.valueOf(method);
+        HttpMethod wanted = HttpMethod.valueOf(method);
         for (ContractOperation operation : operations) {
             Map<String, String> variables = operation.match(path);
             if (variables != null && operation.method().equals(wanted)) {

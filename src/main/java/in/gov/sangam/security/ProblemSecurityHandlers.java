@@ -18,15 +18,22 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 
     private final Problems problems;
     private final AccessRules rules;
+    private final RateLimits limits;
 
-    ProblemSecurityHandlers(Problems problems, AccessRules rules) {
+    ProblemSecurityHandlers(Problems problems, AccessRules rules, RateLimits limits) {
         this.problems = problems;
         this.rules = rules;
+        this.limits = limits;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        // A token that fails is never a client's: it counts against its address, so tokens cannot be tried at speed.
+        if (limits.enabled() && !RateLimitFilter.admitted(limits, problems, "address:" + request.getRemoteAddr(),
+                limits.anonymous(), request, response)) {
+            return;
+        }
         boolean badToken = failure instanceof InvalidBearerTokenException;
         String detail = badToken
                 ? "The access token is not valid (" + failure.getMessage() + "). Get a new one from the token endpoint."

@@ -61,19 +61,30 @@ class RateLimitFilter extends OncePerRequestFilter {
             caller = "address:" + request.getRemoteAddr();
             limit = limits.anonymous();
         }
+        if (admitted(limits, problems, caller, limit, request, response)) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * Takes one request from the caller's allowance and says so in the answer's headers; when none is left, answers
+     * 429 with Retry-After and returns false.
+     */
+    static boolean admitted(RateLimits limits, Problems problems, String caller, RateLimitProperties.Limit limit,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         ConsumptionProbe probe = limits.take(caller, limit);
         response.setHeader("RateLimit-Limit", Long.toString(limit.requests()));
         response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         response.setHeader("RateLimit-Reset",
                 Long.toString(RateLimits.seconds(probe.getNanosToWaitForReset()).orElse(0L)));
         if (probe.isConsumed()) {
-            chain.doFilter(request, response);
-            return;
+            return true;
         }
         long retryAfter = RateLimits.seconds(probe.getNanosToWaitForRefill()).orElse(1L);
         response.setHeader("Retry-After", Long.toString(retryAfter));
         problems.send(response, ProblemType.TOO_MANY_REQUESTS, "More than " + limit.requests() + " requests in "
                 + limit.per().toString().substring(2).toLowerCase() + "; try again in " + retryAfter + " s.",
                 request.getRequestURI());
+        return false;
     }
 }

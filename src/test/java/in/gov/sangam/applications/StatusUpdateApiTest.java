@@ -108,8 +108,12 @@ class StatusUpdateApiTest extends HubIntegrationTest {
 
         assertThat(wrongToken.status()).isEqualTo(403);
         assertThat(wrongToken.json().path("detail").asText()).contains("department:health");
-        assertThat(wrongDepartment.status()).isEqualTo(403);
-        assertThat(wrongDepartment.json().path("detail").asText()).contains("belongs to the health department");
+        // Another department's application is answered as one that does not exist: ids reveal nothing.
+        Answer unknown = hub.post("/api/v1/departments/revenue/status-updates", "dept-revenue", null,
+                "application/json", "{\"applicationId\": \"SGM-2026-9999997\", \"status\": \"RECEIVED\"}");
+        assertThat(wrongDepartment.status()).isEqualTo(unknown.status()).isEqualTo(404);
+        assertThat(wrongDepartment.response().body().replace(health, "ID"))
+                .isEqualTo(unknown.response().body().replace("SGM-2026-9999997", "ID"));
         assertThat(portal.status()).isEqualTo(403);
         assertThat(lastStep(health).path("status").asText()).isEqualTo("FORWARDED");
         assertThat(hub.post(HEALTH_CALLBACK, "admin", null, "application/json",

@@ -101,6 +101,27 @@ class CanonicalPathTest extends HubIntegrationTest {
         assertThat(wrongMethod.header("Allow")).isEqualTo("GET");
     }
 
+    @Test
+    void headIsNotReadAsGetAndNoRequestHeaderIsEchoed() {
+        String id = healthApplication();
+        String token = hub.token("portal");
+
+        Answer head = hub.raw(request("HEAD", token, null).header("X-Probe", "echo-me"), "/api/v1/applications/" + id);
+
+        assertThat(head.status()).isEqualTo(405);
+        assertThat(head.header("Allow")).isEqualTo("GET");
+        assertThat(head.response().headers().map().keySet()).noneMatch(name -> name.equalsIgnoreCase("X-Probe")
+                || name.equalsIgnoreCase("Authorization") || name.toLowerCase().startsWith("sangam-client"));
+    }
+
+    @Test
+    void aDirectCallOfTheErrorPageFindsNothing() {
+        Answer answer = hub.raw(request("GET", null, null), "/error");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+
     /** Every way of writing a path that one matcher may read as the canonical one and another may not. */
     static List<String> variants(String path) {
         List<String> variants = new ArrayList<>();
@@ -114,6 +135,7 @@ class CanonicalPathTest extends HubIntegrationTest {
         variants.add(path.replace("/api/v1/" + segments[2], "/api/v1/" + capitalised(segments[2])));
         variants.add(path.replace("/api/v1/", "/api/v1//"));
         variants.add(path.replace("/api/", "//api/"));
+        variants.add(path.replace("/api/", "/%61pi/"));
         variants.add(path + ";jsessionid=x");
         variants.add(path.replace("/api/v1/", "/api/v1;x=1/"));
         variants.add(path.replace("/v1/", "/v1/%2F"));

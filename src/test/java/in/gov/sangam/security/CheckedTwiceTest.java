@@ -75,6 +75,22 @@ class CheckedTwiceTest extends HubIntegrationTest {
                 .isEqualTo(404);
     }
 
+    @Test
+    void theHubsOwnCallerHeadersCannotBeSentAsFormFields() {
+        String byPortal = hub.submit("portal", UUID.randomUUID().toString(),
+                Applications.forService(hub, "health-birth-registration")).json().path("applicationId").asText();
+        String form = "--b\r\nContent-Disposition: form-data; name=\"Sangam-Client-Scopes\"\r\n\r\n admin \r\n--b--\r\n";
+
+        var answer = hub.raw(java.net.http.HttpRequest.newBuilder()
+                .header("Authorization", "Bearer " + hub.token("mobile-app"))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .method("GET", java.net.http.HttpRequest.BodyPublishers.ofString(form)),
+                "/api/v1/applications/" + byPortal);
+
+        assertThat(answer.status()).isIn(400, 404, 415);
+        assertThat(answer.response().body()).doesNotContain("Aisha");
+    }
+
     private int historyOf(String id) {
         return jdbc.sql("SELECT COUNT(*) FROM application_history WHERE application_id = :id").param("id", id)
                 .query(Integer.class).single();

@@ -48,7 +48,6 @@ class ContractOperationsTest {
     @CsvSource(delimiter = '|', textBlock = """
             GET  | /api/v1/catalogue                 |                            | false | true
             GET  | /api/v1/catalogue                 | admin                      | true  | true
-            HEAD | /api/v1/catalogue                 |                            | false | true
             GET  | /api/v1/secrets                   | admin                      | true  | false
             POST | /api/v1/departments/health/reports | department:health          | true  | true
             POST | /api/v1/departments/health/reports | department:revenue         | true  | false
@@ -78,6 +77,7 @@ class ContractOperationsTest {
         assertThat(operations.find("POST", "/api/v1/departments/health/reports/")).isEmpty();
         assertThat(operations.find("POST", "/api/v1/Departments/health/reports")).isEmpty();
         assertThat(operations.find("GET", "/api/v1/departments/health/reports")).isEmpty();
+        assertThat(operations.find("HEAD", "/api/v1/catalogue")).isEmpty();
         assertThat(operations.methodsOn("/api/v1/departments/health/reports")).containsExactly("POST");
         assertThat(operations.canonicalSpelling("/API/V1/Departments/health/REPORTS"))
                 .contains("/api/v1/departments/health/reports");

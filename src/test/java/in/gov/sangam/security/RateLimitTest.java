@@ -68,6 +68,17 @@ class RateLimitTest extends HubIntegrationTest {
     }
 
     @Test
+    void tokensThatFailCountAgainstTheirAddressSoTheyCannotBeTriedAtSpeed() {
+        Answer last = null;
+        for (int i = 0; i < 3; i++) {
+            last = hub.call("GET", "/api/v1/applications/SGM-2026-9999999", "not-a-token-" + i, null);
+        }
+
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(last.header("Retry-After")).isNotBlank();
+    }
+
+    @Test
     void theTokenEndpointIsLimitedSoSecretsCannotBeGuessedAtSpeed() {
         int refused = 0;
         Answer last = null;
