@@ -225,8 +225,13 @@ public class ContractRequestValidator implements RestClientRequestValidator {
         return set;
     }
 
+    /** A malformed escape ('%zz') is left as sent, for the contract to refuse as the value it is. */
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
     }
 
     private static String stripQuery(String uri) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +115,23 @@ class CanonicalPathTest extends HubIntegrationTest {
         assertThat(head.header("Allow")).isEqualTo("GET");
         assertThat(head.response().headers().map().keySet()).noneMatch(name -> name.equalsIgnoreCase("X-Probe")
                 || name.equalsIgnoreCase("Authorization") || name.toLowerCase().startsWith("sangam-client"));
+    }
+
+    @Test
+    void aMalformedEscapeInTheQueryIsABadRequestNotAnError() throws IOException {
+        // A malformed name is no parameter of the operation and is ignored like any unknown one; a value is refused.
+        for (String query : List.of("?page=%zz", "?size=1%", "?department=%zz")) {
+            // Sent over a plain socket: java.net.URI refuses to build such a request at all.
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET /api/v1/services" + query + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+                assertThat(answer).as(query).startsWith("HTTP/1.1 400");
+                assertThat(answer).as(query).containsIgnoringCase("Content-Type: application/problem+json");
+            }
+        }
     }
 
     @Test
