@@ -22,15 +22,25 @@ public class Problems {
         this.objectMapper = objectMapper;
     }
 
+    /** The contract's limits on what a problem may hold (openapi/portal-api.yaml, Problem and FieldError). */
+    private static final int DETAIL_LENGTH = 10_000;
+    private static final int FIELD_LENGTH = 300;
+    private static final int MESSAGE_LENGTH = 1_000;
+    private static final int MOST_ERRORS = 100;
+
     public Problem problem(ProblemType type, String detail, List<FieldError> errors, String instance) {
         Problem problem = new Problem()
                 .type(type.uri())
                 .title(type.title())
                 .status(type.status().value())
-                .detail(detail)
+                .detail(ProblemText.visible(detail, DETAIL_LENGTH))
                 .instance(instance);
         if (errors != null && !errors.isEmpty()) {
-            problem.setErrors(errors);
+            problem.setErrors(errors.stream().limit(MOST_ERRORS)
+                    .map(error -> new FieldError()
+                            .field(ProblemText.visible(error.getField(), FIELD_LENGTH))
+                            .message(ProblemText.visible(error.getMessage(), MESSAGE_LENGTH)))
+                    .toList());
         }
         return problem;
     }

@@ -51,6 +51,7 @@ final class SchemaMessages {
     }
 
     private static Rewrite rewrite(String regex, Function<Matcher, String> sentence) {
-        return new Rewrite(Pattern.compile(regex, Pattern.CASE_INSENSITIVE), sentence);
+        // DOTALL: a quoted value may hold a line separator, and the sentence must still be found.
+        return new Rewrite(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.DOTALL), sentence);
     }
 }

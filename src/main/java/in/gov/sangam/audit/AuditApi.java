@@ -1,6 +1,9 @@
 package in.gov.sangam.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import in.gov.sangam.api.ProblemException;
+import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.AuditPage;
 import in.gov.sangam.api.model.AuditVerificationRequest;
 import in.gov.sangam.time.HubTimeZone;
@@ -61,7 +64,7 @@ public class AuditApi {
             throws IOException {
         requireAdmin(scopes);
         AuditVerificationRequest kept = body == null || body.isBlank() ? new AuditVerificationRequest()
-                : objectMapper.readValue(body, AuditVerificationRequest.class);
+                : read(body);
         AuditVerification verification = trail.verify(kept.getExpectedHeadSequence(), kept.getExpectedHeadHash());
         return new in.gov.sangam.api.model.AuditVerification()
                 .intact(verification.intact())
@@ -72,6 +75,16 @@ public class AuditApi {
                         ? verification.head().hash() : null)
                 .firstBrokenSequence(verification.firstBrokenSequence())
                 .problem(verification.problem());
+    }
+
+    /** The contract checked the body's shape; what it cannot see (a field given twice) is refused here. */
+    private AuditVerificationRequest read(String body) {
+        try {
+            return objectMapper.readValue(body, AuditVerificationRequest.class);
+        } catch (JsonProcessingException unreadable) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body could not be read: "
+                    + unreadable.getOriginalMessage());
+        }
     }
 
     /** Only a single string, as the security filter sets it, counts: a list merged in from a request parameter does not. */

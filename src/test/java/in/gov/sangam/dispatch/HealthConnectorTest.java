@@ -70,8 +70,9 @@ class HealthConnectorTest extends HubIntegrationTest {
     @Test
     void textThatCouldBreakJsonReachesHmisExactlyAsWritten() throws Exception {
         ObjectMapper strict = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        String name = "Ab \"Q\" \\ </script> \u2028 end";
-        String motherName = "\"}, \"hub_ref\": \"forged\\";
+        // The contract refuses a line separator in the applicant's name; a form field may still carry one.
+        String name = "Ab \"Q\" \\ </script> end";
+        String motherName = "\u2028\"}, \"hub_ref\": \"forged\\";
         String id = submit(Applications.forService(hub, "health-birth-registration")
                 .replace("\"Aisha Bhat\"", strict.writeValueAsString(name))
                 .replaceFirst("\"motherName\":\"[^\"]*\"", Matcher.quoteReplacement(
