@@ -44,13 +44,14 @@ class ApiSecurityConfiguration {
 
     /**
      * Paths in one form, checked before Spring Security or any route looks at the request (see
-     * {@link CanonicalPathFilter}): first of all the servlet filters.
+     * {@link CanonicalPathFilter}).
      */
     @Bean
     FilterRegistrationBean<CanonicalPathFilter> canonicalPaths(ContractOperations operations, Problems problems) {
         FilterRegistrationBean<CanonicalPathFilter> registration =
                 new FilterRegistrationBean<>(new CanonicalPathFilter(operations, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        // Right after the body-size limit, before anything reads the body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
