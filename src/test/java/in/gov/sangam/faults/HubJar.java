@@ -1,0 +1,121 @@
+package in.gov.sangam.faults;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The packaged hub as a process of its own, so that a test can kill it as a crash would (SIGKILL: no shutdown hook,
+ * no graceful stop) and start it again on the same data directory.
+ */
+final class HubJar implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port;
+    private final List<String> settings;
+    private Process process;
+
+    private HubJar(Path dataDir, int port, List<String> settings) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.settings = settings;
+    }
+
+    /** Starts the jar built by {@code mvn package} and waits until it is ready. */
+    static HubJar start(Path dataDir, String... settings) {
+        HubJar hub = new HubJar(dataDir, freePort(), List.of(settings));
+        hub.startProcess();
+        return hub;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Kills the process as a crash would, and waits until it is gone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts it again on the same data directory and port. */
+    void restart() {
+        startProcess();
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void startProcess() {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString(),
+                "--server.port=" + port, "--sangam.data-dir=" + dataDir));
+        settings.forEach(setting -> command.add("--" + setting));
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("hub.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The hub exited with " + process.exitValue() + "; see "
+                        + dataDir.resolve("hub.log"));
+            }
+            try {
+                // Ready means the routes run: the catalogue answers through Camel.
+                return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/departments"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
+            } catch (IOException notYet) {
+                return false;
+            }
+        });
+    }
+
+    private static Path jar() {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(file -> file.getFileName().toString().matches("sangam-hub-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No packaged jar in target/: run mvn package first"))
+                    .toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
