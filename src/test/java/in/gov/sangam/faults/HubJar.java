@@ -34,8 +34,10 @@ final class HubJar implements AutoCloseable {
     }
 
     /** Starts the jar built by {@code mvn package} and waits until it is ready. */
-    static HubJar start(Path dataDir, String... settings) {
-        HubJar hub = new HubJar(dataDir, freePort(), List.of(settings));
+    static HubJar start(Path dataDir, List<String> databaseSettings, String... settings) {
+        List<String> all = new ArrayList<>(databaseSettings);
+        all.addAll(List.of(settings));
+        HubJar hub = new HubJar(dataDir, freePort(), List.copyOf(all));
         hub.startProcess();
         return hub;
     }

@@ -15,16 +15,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A citizen who holds an acknowledgement number finds the application behind it, even when the hub died the
- * instant after answering: the packaged hub on its embedded default (H2 and Artemis under one data directory) takes
- * submissions from 8 threads and is killed with SIGKILL once 600 have been acknowledged; started again on the same
- * data, it has every one of them.
+ * instant after answering: the packaged hub, on its embedded default (H2 and Artemis under one data directory) and on
+ * PostgreSQL, takes submissions from 8 threads and is killed with SIGKILL once 600 have been acknowledged; started
+ * again on the same data, it has every one of them.
  */
 @Timeout(600)
 class SubmissionCrashIT {
@@ -33,14 +34,16 @@ class SubmissionCrashIT {
     private static final int THREADS = 8;
     private static final int ACKNOWLEDGED_BEFORE_THE_KILL = 600;
 
-    @Test
-    void everyAcknowledgedSubmissionIsThereAfterAKill() throws Exception {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void everyAcknowledgedSubmissionIsThereAfterAKill(String databaseName) throws Exception {
         Path dataDir = Files.createTempDirectory("sangam-crash-");
         Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        try (HubJar hub = HubJar.start(dataDir,
-                // No department is called: this test is about what the hub itself keeps.
-                "sangam.simulators.enabled=false", "sangam.demo.auto-progress=false",
-                "sangam.connectors.dispatch-enabled=false", "sangam.security.rate-limits.enabled=false")) {
+        try (HubDatabase database = HubDatabase.named(databaseName);
+                HubJar hub = HubJar.start(dataDir, database.settings(),
+                        // No department is called: this test is about what the hub itself keeps.
+                        "sangam.simulators.enabled=false", "sangam.demo.auto-progress=false",
+                        "sangam.connectors.dispatch-enabled=false", "sangam.security.rate-limits.enabled=false")) {
             HubClient client = new HubClient(hub.port());
             client.token("portal");
             CountDownLatch enough = new CountDownLatch(ACKNOWLEDGED_BEFORE_THE_KILL);
@@ -63,8 +66,8 @@ class SubmissionCrashIT {
                     missing.add(id);
                 }
             }
-            LOG.info("{} submissions acknowledged before the kill, {} missing after the restart", before,
-                    missing.size());
+            LOG.info("On {}: {} submissions acknowledged before the kill, {} missing after the restart", database,
+                    before, missing.size());
             assertThat(before).isGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_THE_KILL);
             assertThat(missing).isEmpty();
         }
