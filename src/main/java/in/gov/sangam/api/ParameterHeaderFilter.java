@@ -4,16 +4,12 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -22,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -42,12 +37,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ParameterHeaderFilter extends OncePerRequestFilter {
 
-    static final String CONTRACT = "openapi/portal-api.yaml";
-
     private final Set<String> parameterNames;
 
-    ParameterHeaderFilter() throws IOException {
-        this.parameterNames = queryAndPathParameterNames(CONTRACT);
+    ParameterHeaderFilter(PortalContract contract) {
+        this.parameterNames = queryAndPathParameterNames(contract.openApi());
     }
 
     @Override
@@ -57,18 +50,7 @@ class ParameterHeaderFilter extends OncePerRequestFilter {
     }
 
     /** The names of every query and path parameter of every operation, compared without regard to case. */
-    static Set<String> queryAndPathParameterNames(String contract) throws IOException {
-        String text;
-        try (InputStream in = new ClassPathResource(contract).getInputStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        options.setResolveFully(true);
-        OpenAPI spec = new OpenAPIV3Parser().readContents(text, null, options).getOpenAPI();
-        if (spec == null || spec.getPaths() == null) {
-            throw new IllegalStateException(contract + " could not be read");
-        }
+    static Set<String> queryAndPathParameterNames(OpenAPI spec) {
         Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (PathItem path : spec.getPaths().values()) {
             List<Parameter> parameters = new ArrayList<>();

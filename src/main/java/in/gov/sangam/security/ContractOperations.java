@@ -1,14 +1,9 @@
 package in.gov.sangam.security;
 
+import in.gov.sangam.api.PortalContract;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
@@ -33,16 +28,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
 @Component
 class ContractOperations {
 
-    static final String CONTRACT = "openapi/portal-api.yaml";
-
     private static final Logger LOG = LoggerFactory.getLogger(ContractOperations.class);
 
     private final String basePath;
     private final List<ContractOperation> operations;
     private final List<PathPattern> anyCase;
 
-    ContractOperations() {
-        this(read(CONTRACT));
+    @Autowired
+    ContractOperations(PortalContract contract) {
+        this(contract.openApi());
     }
 
     ContractOperations(OpenAPI contract) {
@@ -126,22 +120,6 @@ class ContractOperations {
             grants.add(new ContractOperation.Grant(requirement.isEmpty(), List.copyOf(scopes)));
         }
         return List.copyOf(grants);
-    }
-
-    private static OpenAPI read(String location) {
-        try (InputStream in = new ClassPathResource(location).getInputStream()) {
-            ParseOptions options = new ParseOptions();
-            options.setResolve(true);
-            OpenAPI contract = new OpenAPIV3Parser()
-                    .readContents(new String(in.readAllBytes(), StandardCharsets.UTF_8), null, options)
-                    .getOpenAPI();
-            if (contract == null || contract.getPaths() == null) {
-                throw new IllegalStateException(location + " could not be read as an OpenAPI contract");
-            }
-            return contract;
-        } catch (IOException e) {
-            throw new UncheckedIOException(location + " could not be read", e);
-        }
     }
 
     /** An operation and the values its path variables took in one request. */
