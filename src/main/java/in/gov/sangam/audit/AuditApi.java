@@ -87,7 +87,10 @@ public class AuditApi {
         }
     }
 
-    /** Only a single string, as the security filter sets it, counts: a list merged in from a request parameter does not. */
+    /**
+     * Only a single string, as the security filter sets it, counts: a list merged in from a request parameter of
+     * the same name does not.
+     */
     private static void requireAdmin(Object scopes) {
         if (!(scopes instanceof String granted)
                 || Arrays.stream(granted.trim().split("\\s+")).noneMatch(ADMIN::equals)) {
