@@ -60,7 +60,6 @@ public class ContractRequestValidator implements RestClientRequestValidator {
                     resolverFor(spec).findApiOperation(request.getPath(), request.getMethod()));
             List<FieldError> misread = RouteParameters.misread(parameters, exchange.getMessage());
             if (misread.isEmpty()) {
-                RouteParameters.decodePath(parameters, exchange.getMessage());
                 return null;
             }
             return answer(exchange, ProblemType.INVALID_REQUEST, misread, null);

@@ -7,20 +7,17 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.camel.Message;
-import org.springframework.web.util.UriUtils;
 
 /**
- * The contract's validator reads parameters more leniently than the routes do. It decodes percent-escapes in the
- * path, while Camel's platform-http hands a route the raw segment ({@code %31} for 1). It parses numbers as JSON,
- * which skips white space, while Camel's conversion to Integer does not ({@code ?page=%201}). Either way a request
- * the contract had accepted failed in the route with a 500. So once the contract has accepted a request, a number
- * must also be written in plain digits, or the request is refused naming it; and each path parameter reaches the
- * route decoded, as the value the contract checked.
+ * The contract's validator reads parameters more leniently than the routes do: it parses numbers as JSON, which
+ * skips white space, while Camel's conversion to Integer does not ({@code ?page=%201}), and a request the contract
+ * had accepted failed in the route with a 500. So once the contract has accepted a request, a number must also be
+ * written in plain digits, or the request is refused naming it. (Path parameters need no decoding here: a path
+ * with a percent-escape never reaches a route, see {@code security.CanonicalPathFilter}.)
  */
 final class RouteParameters {
 
@@ -70,9 +67,6 @@ final class RouteParameters {
             if (digits == null || text == null) {
                 continue;
             }
-            if (parameter.getIn().equals("path")) {
-                text = decoded(text);
-            }
             if (!digits.matcher(text).matches()) {
                 errors.add(ProblemException.field(parameter.getName(), "must be " + ("integer".equals(type)
                         ? "an integer" : "a number") + " written in plain digits (found \"" + text + "\")"));
@@ -81,26 +75,7 @@ final class RouteParameters {
         return errors;
     }
 
-    /** Replaces each path parameter of the message with its decoded value. */
-    static void decodePath(List<Parameter> parameters, Message message) {
-        for (Parameter parameter : parameters) {
-            String raw = parameter.getIn().equals("path") ? message.getHeader(parameter.getName(), String.class) : null;
-            if (raw != null) {
-                message.setHeader(parameter.getName(), decoded(raw));
-            }
-        }
-    }
-
     private static String simpleName(String ref) {
         return ref.substring(ref.lastIndexOf('/') + 1);
-    }
-
-    /** A path segment decoded as RFC 3986 says (a + stays a +); Tomcat has already refused malformed escapes. */
-    private static String decoded(String raw) {
-        try {
-            return UriUtils.decode(raw, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return raw;
-        }
     }
 }

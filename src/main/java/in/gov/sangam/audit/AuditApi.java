@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the operators' audit routes call: read the trail, verify it. Speaks the contract's models. Each operation
- * checks the admin scope itself as well, though security already did (see {@link AdminScopeMissing}).
+ * checks the admin scope itself as well, though security already did, so that a gap in the access rules does not
+ * open the audit trail.
  */
 @Component("auditApi")
 public class AuditApi {
@@ -94,7 +95,7 @@ public class AuditApi {
     private static void requireAdmin(Object scopes) {
         if (!(scopes instanceof String granted)
                 || Arrays.stream(granted.trim().split("\\s+")).noneMatch(ADMIN::equals)) {
-            throw new AdminScopeMissing();
+            throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'admin'.");
         }
     }
 

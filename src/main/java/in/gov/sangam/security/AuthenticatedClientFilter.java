@@ -13,7 +13,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -116,9 +115,11 @@ class AuthenticatedClientFilter extends OncePerRequestFilter {
         public Enumeration<String> getHeaderNames() {
             Set<String> names = new LinkedHashSet<>();
             Collections.list(super.getHeaderNames()).stream().filter(n -> !trusted.containsKey(n)).forEach(names::add);
-            Map<String, String> present = new LinkedHashMap<>(trusted);
-            present.values().removeIf(value -> value == null);
-            names.addAll(present.keySet());
+            trusted.forEach((name, value) -> {
+                if (value != null) {
+                    names.add(name);
+                }
+            });
             return Collections.enumeration(names);
         }
     }
