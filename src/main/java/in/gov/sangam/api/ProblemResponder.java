@@ -12,6 +12,9 @@ public class ProblemResponder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
 
+    /** How long a caller should wait before trying again while the database is unavailable. */
+    private static final String RETRY_AFTER_SECONDS = "5";
+
     private final Problems problems;
 
     public ProblemResponder(Problems problems) {
@@ -25,10 +28,29 @@ public class ProblemResponder {
 
     public void unexpected(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        LOG.error("Request {} {} failed", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
-                exchange.getMessage().getHeader(Exchange.HTTP_URI), cause);
+        Message message = exchange.getMessage();
+        if (DatabaseUnavailable.caused(cause)) {
+            // An outage, not a bug: one line, not a stack trace per request while it lasts.
+            LOG.warn("Request {} {} not served, the database is unavailable: {}",
+                    message.getHeader(Exchange.HTTP_METHOD), message.getHeader(Exchange.HTTP_URI), rootCause(cause));
+            answer(exchange, ProblemType.SERVICE_UNAVAILABLE, "The hub cannot reach its database just now. Try again "
+                    + "shortly; that is safe (a submission sent again with the same Idempotency-Key gets the "
+                    + "application if it was stored after all).", null);
+            message.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            return;
+        }
+        LOG.error("Request {} {} failed", message.getHeader(Exchange.HTTP_METHOD), message.getHeader(Exchange.HTTP_URI),
+                cause);
         answer(exchange, ProblemType.INTERNAL_ERROR,
                 "The hub could not complete the request. It has been logged; retrying is safe.", null);
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     private void answer(Exchange exchange, ProblemType type, String detail, ProblemException problem) {

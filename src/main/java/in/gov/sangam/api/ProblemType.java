@@ -20,7 +20,8 @@ public enum ProblemType {
     ILLEGAL_TRANSITION("illegal-transition", "Status change not allowed", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNKNOWN_SERVICE("unknown-service", "No such service", HttpStatus.UNPROCESSABLE_ENTITY),
-    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
     /** The type for an HTTP status the servlet container answered by itself, or INTERNAL_ERROR. */
     public static ProblemType forStatus(int status) {
