@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -76,11 +77,13 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     private void startProcess() {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Ddata.dir=" + dataDir.resolve("broker"), "-Dsangam.broker.port=" + port,
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m"));
+        command.addAll(HubJar.QUICK_START);
+        command.addAll(List.of("-Ddata.dir=" + dataDir.resolve("journal"), "-Dsangam.broker.port=" + port,
                 "-Dsangam.broker.host=localhost",
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                StandaloneBroker.class.getName(), BROKER_XML.toAbsolutePath().toString(), USER, PASSWORD);
+                StandaloneBroker.class.getName(), BROKER_XML.toAbsolutePath().toString(), USER, PASSWORD));
         try {
             Files.createDirectories(dataDir);
             process = new ProcessBuilder(command)
@@ -90,6 +93,16 @@ final class BrokerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            awaitReady();
+        } catch (RuntimeException notReady) {
+            // A broker that did not come up is not left running behind the failed test.
+            kill();
+            throw notReady;
+        }
+    }
+
+    private void awaitReady() {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url())) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 if (!process.isAlive()) {
