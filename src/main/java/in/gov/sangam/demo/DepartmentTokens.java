@@ -1,4 +1,4 @@
-package in.gov.sangam.simulators;
+package in.gov.sangam.demo;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
