@@ -3,6 +3,8 @@ package in.gov.sangam.dispatch;
 import in.gov.sangam.api.model.ConnectorState;
 import in.gov.sangam.time.HubTimeZone;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.net.URI;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +19,15 @@ public class ConnectorStates {
     private final DepartmentResilience resilience;
     private final ConnectorHealth health;
     private final HubTimeZone timeZone;
+    private final Environment environment;
 
     public ConnectorStates(Connectors connectors, DepartmentResilience resilience, ConnectorHealth health,
-            HubTimeZone timeZone) {
+            HubTimeZone timeZone, Environment environment) {
         this.connectors = connectors;
         this.resilience = resilience;
         this.health = health;
         this.timeZone = timeZone;
+        this.environment = environment;
     }
 
     public ConnectorState of(String department) {
@@ -41,6 +45,11 @@ public class ConnectorStates {
         if (seen != null) {
             state.lastSuccessAt(timeZone.local(seen.lastSuccessAt()));
             state.lastFailure(seen.lastFailure());
+        }
+        // Set by the demo (default profile) for a department it simulates; never in production.
+        String simulator = environment.getProperty("sangam.demo.simulated." + department);
+        if (simulator != null) {
+            state.simulator(URI.create(simulator.replace("127.0.0.1", "localhost")));
         }
         return state;
     }
