@@ -1,6 +1,6 @@
 package in.gov.sangam.dispatch;
 
-import in.gov.sangam.applications.ApplicationLog;
+import in.gov.sangam.logs.ApplicationLog;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
