@@ -55,8 +55,9 @@ public class DepartmentSimulators implements DisposableBean {
             simulated.forEach((department, endpoint) -> start(connectors.settings(department), URI.create(endpoint),
                     location + "/" + department + "/simulator", resources,
                     dataDir.toAbsolutePath().resolve("simulators").resolve(department)));
-        } catch (RuntimeException failed) {
+        } catch (Exception failed) {
             // Nothing started may outlive a start-up that failed: its ports and threads would keep the JVM alive.
+            // (Exception, not RuntimeException: WireMock rethrows checked exceptions unchecked.)
             destroy();
             throw failed;
         }
@@ -129,14 +130,21 @@ public class DepartmentSimulators implements DisposableBean {
         return server;
     }
 
+    /** Stops each simulator on its own: one that fails to stop (or never started) must not keep another alive. */
     @Override
     public void destroy() {
-        servers.values().forEach(WireMockServer::stop);
         for (SftpBatchSimulator simulator : batchDepartments.values()) {
             try {
                 simulator.close();
-            } catch (IOException e) {
-                LOG.warn("The SFTP simulator did not stop cleanly: {}", e.toString());
+            } catch (Exception e) {
+                LOG.warn("An SFTP simulator did not stop cleanly: {}", e.toString());
+            }
+        }
+        for (WireMockServer server : servers.values()) {
+            try {
+                server.stop();
+            } catch (Exception e) { // a server that never started throws a checked exception, unchecked
+                LOG.warn("A simulator did not stop cleanly: {}", e.toString());
             }
         }
     }
