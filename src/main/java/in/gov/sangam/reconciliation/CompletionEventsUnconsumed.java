@@ -22,12 +22,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Kind {@code completion-events-unconsumed}: an ApplicationCompleted event published longer than the threshold ago
- * that a subscriber ({@code feedback}, {@code appeal}) has not consumed (its consumer records each event it
- * applied in {@code CAMEL_MESSAGEPROCESSED}, processor {@code completion-<subscriber>}), that has no dead letter (an
- * open one is an operator's to replay; a replayed one went out again as a message of its own), and that is not
- * waiting in the subscriber's queue in any state. The route publishes it again to that subscriber's queue only,
- * with the same {@code SangamMessageId}, by which the subscriber applies it once, and a fresh duplicate-detection
- * id, since the address's duplicate-detection cache would drop a copy with the first one.
+ * that a subscriber ({@code feedback}, {@code appeal}) has not consumed (its route records the id of each event it
+ * consumed in {@code CAMEL_MESSAGEPROCESSED}, processor {@code completion-<subscriber>}, see
+ * {@code events.ConsumedEventsConfiguration} and routes/completion-events.yaml), that is no open dead letter (an
+ * operator's to replay), and that is not waiting in the subscriber's queue in any state. The route publishes it
+ * again to that subscriber's queue only: the same payload, whose {@code eventId} the subscriber consumes once
+ * however often it comes, the same {@code SangamMessageId}, and a fresh duplicate-detection id, since the address's
+ * duplicate-detection cache would drop a copy with the first one.
+ *
+ * <p>An event is its first sending's outbox message, whose id is the event's id; a replay of a dead letter is a
+ * message of its own, and its consumption is recorded under the same event id, so the event counts as consumed.
  *
  * <p>Only events published within {@code sangam.reconciliation.look-back} are looked at, so what a sweep reads
  * stays bounded as the outbox grows.
@@ -65,7 +69,7 @@ public class CompletionEventsUnconsumed {
         this.metrics = metrics;
     }
 
-    /** The processor name a subscriber's consumer records the events it applied under. */
+    /** The processor name a subscriber's route records the events it consumed under (ConsumedEventsConfiguration). */
     public static String processorOf(String subscriber) {
         return "completion-" + subscriber;
     }
@@ -94,16 +98,16 @@ public class CompletionEventsUnconsumed {
         return jdbc.sql("""
                 SELECT o.id, o.message_id, o.aggregate_id, o.payload, o.published_at FROM outbox_message o
                 WHERE o.message_type = :type AND o.published_at < :before AND o.published_at >= :since
-                  AND o.destination IN (:toAll, :toSubscriber)
+                  AND o.destination = :toAll
                   AND NOT EXISTS (SELECT 1 FROM CAMEL_MESSAGEPROCESSED p
                                   WHERE p.processorName = :processor AND p.messageId = o.message_id)
-                  AND NOT EXISTS (SELECT 1 FROM dead_letter d WHERE d.message_id = o.message_id)
+                  AND NOT EXISTS (SELECT 1 FROM dead_letter d
+                                  WHERE d.message_id = o.message_id AND d.replayed_at IS NULL)
                 ORDER BY o.id FETCH FIRST :limit ROWS ONLY""")
                 .param("type", ApplicationCompleted.TYPE)
                 .param("before", before.atOffset(ZoneOffset.UTC))
                 .param("since", since.atOffset(ZoneOffset.UTC))
                 .param("toAll", ApplicationCompleted.DESTINATION)
-                .param("toSubscriber", "queue:" + queueOf(subscriber))
                 .param("processor", processorOf(subscriber))
                 .param("limit", properties.batchSize())
                 .query((rs, row) -> new UnconsumedEvent(rs.getLong("id"), rs.getString("message_id"),

@@ -18,6 +18,7 @@ import in.gov.sangam.outbox.Outbox;
 import in.gov.sangam.simulators.DepartmentSimulators;
 import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.CompletionEvents;
 import in.gov.sangam.support.DispatchQueues;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
@@ -35,8 +36,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +63,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReconciliationTest extends HubIntegrationTest {
 
     private static final String HEALTH_QUEUE = "sangam.dispatch.health";
+    private static final String FEEDBACK_QUEUE = "sangam.events.application-completed::feedback";
     private static final String REGISTRATIONS = "/hmis/api/v2/registrations";
     private static final String ENDPOINT = "/api/v1/admin/reconciliation";
     /** Past every threshold but the result files' (which are on the wall clock). */
@@ -104,11 +104,13 @@ class ReconciliationTest extends HubIntegrationTest {
     BrokerProperties broker;
 
     ApplicationRows rows;
+    CompletionEvents events;
     JmsTemplate jms;
 
     @BeforeEach
     void parts() {
         rows = new ApplicationRows(jdbc);
+        events = new CompletionEvents(jdbc);
         jms = new JmsTemplate(connectionFactory);
         jms.setReceiveTimeout(5_000);
         assertThat(broker.redeliveryDelay()).isEqualTo(Duration.ofHours(1));
@@ -288,31 +290,46 @@ class ReconciliationTest extends HubIntegrationTest {
     }
 
     @Test
-    void aCompletionEventASubscriberNeverGotIsPublishedAgainToThatSubscriberOnly() {
+    void aCompletionEventASubscriberNeverConsumedIsPublishedAgainToThatSubscriberOnly() throws Exception {
         String id = submit("health-birth-registration");
         await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("FORWARDED"));
-        for (String status : List.of("SCR", "APR")) {
-            assertThat(hub.post("/api/v1/departments/health/status-updates", "dept-health", null, "application/json",
-                    "{\"applicationId\": \"" + id + "\", \"status\": \"" + status + "\"}").status()).isEqualTo(200);
+        String eventId;
+        // Taken off the feedback queue while feedback's route stood still, as by a consumer whose own change was
+        // then lost: the broker no longer has it, and feedback never recorded it.
+        camel.getRouteController().stopRoute("completion-feedback");
+        try {
+            for (String status : List.of("SCR", "APR")) {
+                assertThat(hub.post("/api/v1/departments/health/status-updates", "dept-health", null,
+                        "application/json", "{\"applicationId\": \"" + id + "\", \"status\": \"" + status + "\"}")
+                        .status()).isEqualTo(200);
+            }
+            eventId = await().atMost(Duration.ofSeconds(30)).until(() -> events.eventIds(id), ids -> ids.size() == 1)
+                    .get(0);
+            String taken = eventId;
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.consumedBy("appeal", taken) == 1);
+            assertThat(jms.receiveSelected(FEEDBACK_QUEUE, "SangamMessageId = '" + eventId + "'")).isNotNull();
+        } finally {
+            camel.getRouteController().startRoute("completion-feedback");
         }
-        Map<String, Object> event = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
-                SELECT id, message_id FROM outbox_message
-                WHERE aggregate_id = :id AND message_type = 'ApplicationCompleted' AND published_at IS NOT NULL""")
-                .param("id", id).query().listOfRows(), found -> found.size() == 1).get(0);
-        String eventId = (String) event.get("MESSAGE_ID");
-        String feedback = "sangam.events.application-completed::feedback";
-        String appeal = "sangam.events.application-completed::appeal";
-        // Taken off the feedback queue as a consumer would, whose own change was then lost.
-        assertThat(jms.receiveSelected(feedback, "SangamMessageId = '" + eventId + "'")).isNotNull();
         sweep();
-        assertThat(eventsOn(feedback, eventId)).as("too young to be missing").isEmpty();
+        assertThat(kind("completion-events-unconsumed").path("recentActions").findValues("applicationId").stream()
+                .map(JsonNode::asText)).as("too young to be missing").doesNotContain(id);
 
         clock.advance(LATER);
-        sweep();
+        // Appeal's route stands still meanwhile, so that a copy sent to appeal as well would stay in its queue.
+        camel.getRouteController().stopRoute("completion-appeal");
+        try {
+            sweep();
 
-        List<Message> again = eventsOn(feedback, eventId);
-        assertThat(again).hasSize(1);
-        assertThat(eventsOn(appeal, eventId)).as("appeal still has its own").hasSize(1);
+            String consumed = eventId;
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.consumedBy("feedback", consumed) == 1);
+            assertThat(brokerQueues.held("sangam.events.application-completed", "appeal", "SangamMessageId",
+                    Set.of(eventId))).as("published again to feedback only").isEmpty();
+        } finally {
+            camel.getRouteController().startRoute("completion-appeal");
+        }
+        assertThat(events.consumedBy("appeal", eventId)).isEqualTo(1);
+        assertThat(events.eventIds(id)).as("the same event, not a new one").containsExactly(eventId);
         JsonNode kind = kind("completion-events-unconsumed");
         assertThat(kind.path("threshold").asText()).isEqualTo("PT15M");
         assertThat(kind.path("lastSweep").path("found").asInt()).isEqualTo(1);
@@ -320,12 +337,14 @@ class ReconciliationTest extends HubIntegrationTest {
         JsonNode action = actionFor(kind, id);
         assertThat(action.path("action").asText()).isEqualTo("published-again");
         assertThat(action.path("subscriber").asText()).isEqualTo("feedback");
-        assertThat(action.path("outboxMessageId").asLong()).isEqualTo(((Number) event.get("ID")).longValue());
+        assertThat(action.path("outboxMessageId").asLong()).isEqualTo(jdbc.sql(
+                "SELECT id FROM outbox_message WHERE message_id = :id").param("id", eventId).query(Long.class).single());
+        assertThat(metric("sangam_reconciliation_redriven_total", "completion-events-unconsumed")).isEqualTo(1.0);
 
         sweep();
 
-        assertThat(eventsOn(feedback, eventId)).as("published again once").hasSize(1);
         assertThat(kind("completion-events-unconsumed").path("lastSweep").path("found").asInt()).isZero();
+        assertThat(events.consumedBy("feedback", eventId)).isEqualTo(1);
     }
 
     @Test
@@ -403,18 +422,6 @@ class ReconciliationTest extends HubIntegrationTest {
     private boolean done(String keyPattern) {
         return jdbc.sql("SELECT COUNT(*) FROM result_file_done WHERE file_key LIKE :key").param("key", keyPattern)
                 .query(Integer.class).single() > 0;
-    }
-
-    private List<Message> eventsOn(String queue, String eventId) {
-        List<Message> found = jmsTemplate.browseSelected(queue, "SangamMessageId = '" + eventId + "'",
-                (session, browser) -> {
-                    List<Message> messages = new ArrayList<>();
-                    for (Object message : Collections.list(browser.getEnumeration())) {
-                        messages.add((Message) message);
-                    }
-                    return messages;
-                });
-        return found == null ? List.of() : found;
     }
 
     /** One kind of the endpoint's answer (checked against the contract by the client). */
