@@ -40,7 +40,8 @@ class ReconciliationTwoNodesTest {
             try (HubProcess first = HubProcess.start(nodeA, settings)) {
                 String sftp = first.bean(DepartmentSimulators.class).sftpAddress("education").orElseThrow();
                 try (HubProcess second = HubProcess.start(nodeB, concat(settings,
-                        "spring.artemis.embedded.server-id=1", "sangam.simulators.enabled=false",
+                        // A broker id of its own, far above those Spring Boot counts out to the JVM's contexts.
+                        "spring.artemis.embedded.server-id=913", "sangam.simulators.enabled=false",
                         "sangam.connectors.education.endpoint=" + sftp,
                         "sangam.connectors.education.batch.hostKeyChecking=no"))) {
                     JdbcClient jdbc = first.bean(JdbcClient.class);
