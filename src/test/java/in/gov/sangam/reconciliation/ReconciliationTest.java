@@ -80,6 +80,8 @@ class ReconciliationTest extends HubIntegrationTest {
         // One failed call, and the health department's circuit stays closed: the test opens it by hand.
         registry.add("sangam.connectors.health.retry.attempts", () -> "1");
         registry.add("sangam.connectors.health.circuitBreaker.minimumCalls", () -> "100");
+        // A slow department is waited for longer than the test's slowest answer (15 s).
+        registry.add("sangam.connectors.health.timeouts.response", () -> "60s");
     }
 
     @Autowired
@@ -185,6 +187,30 @@ class ReconciliationTest extends HubIntegrationTest {
             assertThat(actionFor(kind("submitted-not-in-flight"), id)).isNull();
         } finally {
             simulators.server("health").removeStub(down);
+        }
+    }
+
+    @Test
+    void anApplicationBeingHandedToItsDepartmentRightNowIsLeftAlone() {
+        StubMapping slow = simulators.server("health").stubFor(post(urlPathEqualTo(REGISTRATIONS)).atPriority(1)
+                .willReturn(aResponse().withFixedDelay(15_000).withStatus(202)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"ack_no\": \"HLT/SLOW/1\", \"status_cd\": \"REG\"}")));
+        try {
+            String id = submit("health-birth-registration");
+            await().atMost(Duration.ofSeconds(30)).until(() -> !simulators.server("health").findAll(
+                    postRequestedFor(urlPathEqualTo(REGISTRATIONS))
+                            .withRequestBody(matchingJsonPath("$.hub_ref", equalTo(id)))).isEmpty());
+            // Its message is delivered to the connector, which waits for the department: a browser sees nothing.
+            assertThat(new DispatchQueues(jmsTemplate).messagesFor(HEALTH_QUEUE, id)).isEmpty();
+
+            clock.advance(LATER);
+            sweep();
+
+            assertThat(dispatchRequests(id)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(id).equals("FORWARDED"));
+        } finally {
+            simulators.server("health").removeStub(slow);
         }
     }
 
