@@ -154,20 +154,6 @@ public class ApplicationStore {
         return references;
     }
 
-    /** Open applications of a department (with it, not final) whose last change is older than {@code before}. */
-    public List<OpenApplication> openSince(String department, Instant before) {
-        return jdbc.sql("""
-                SELECT a.application_id, a.department_reference, a.status FROM application a
-                WHERE a.department = :department AND a.status IN ('FORWARDED', 'IN_PROCESS')
-                  AND (SELECT MAX(h.changed_at) FROM application_history h
-                       WHERE h.application_id = a.application_id) < :before""")
-                .param("department", department)
-                .param("before", utc(before))
-                .query((rs, row) -> new OpenApplication(rs.getString(1), rs.getString(2),
-                        ApplicationStatus.valueOf(rs.getString(3))))
-                .list();
-    }
-
     public Optional<StoredApplication> findByDepartmentReference(String department, String departmentReference) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM application WHERE department = :department"
                         + " AND department_reference = :reference")

@@ -1,7 +1,7 @@
 package in.gov.sangam.dispatch;
 
-import in.gov.sangam.applications.ApplicationLog;
 import in.gov.sangam.applications.ApplicationStore;
+import in.gov.sangam.logs.ApplicationLog;
 import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;

@@ -1,7 +1,7 @@
 package in.gov.sangam.reconciliation;
 
 import in.gov.sangam.applications.ApplicationCompleted;
-import in.gov.sangam.applications.ApplicationLog;
+import in.gov.sangam.logs.ApplicationLog;
 import in.gov.sangam.messaging.Addresses;
 import in.gov.sangam.outbox.OutboxRelay;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package in.gov.sangam.reconciliation;
 
-import in.gov.sangam.applications.ApplicationLog;
 import in.gov.sangam.applications.ApplicationStatus;
 import in.gov.sangam.applications.DispatchRequested;
 import in.gov.sangam.audit.AuditAction;
@@ -8,6 +7,7 @@ import in.gov.sangam.audit.AuditChannel;
 import in.gov.sangam.audit.AuditEvent;
 import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.dispatch.DepartmentResilience;
+import in.gov.sangam.logs.ApplicationLog;
 import in.gov.sangam.messaging.Addresses;
 import in.gov.sangam.outbox.Outbox;
 import in.gov.sangam.outbox.OutboxRelay;

@@ -3,7 +3,6 @@ package in.gov.sangam.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import in.gov.sangam.simulators.DepartmentSimulators;
 import in.gov.sangam.support.HubProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -38,12 +37,9 @@ class ReconciliationTwoNodesTest {
                 "spring.datasource.username=postgres", "spring.datasource.password=postgres",
                 "sangam.reconciliation.every=200ms"};
             try (HubProcess first = HubProcess.start(nodeA, settings)) {
-                String sftp = first.bean(DepartmentSimulators.class).sftpAddress("education").orElseThrow();
-                try (HubProcess second = HubProcess.start(nodeB, concat(settings,
-                        // A broker id of its own, far above those Spring Boot counts out to the JVM's contexts.
-                        "spring.artemis.embedded.server-id=913", "sangam.simulators.enabled=false",
-                        "sangam.connectors.education.endpoint=" + sftp,
-                        "sangam.connectors.education.batch.hostKeyChecking=no"))) {
+                // A broker id of its own, far above those Spring Boot counts out to the JVM's contexts.
+                try (HubProcess second = HubProcess.start(nodeB, concat(concat(settings,
+                        "spring.artemis.embedded.server-id=913"), first.sameDepartments()))) {
                     JdbcClient jdbc = first.bean(JdbcClient.class);
                     Set<String> nodes = Set.of(first.bean(ReconciliationLease.class).node(),
                             second.bean(ReconciliationLease.class).node());

@@ -2,7 +2,7 @@ package in.gov.sangam.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.gov.sangam.applications.Caller;
+import in.gov.sangam.api.Caller;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.util.List;

@@ -1,10 +1,11 @@
-package in.gov.sangam.applications;
+package in.gov.sangam.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.StatusUpdateResult;
+import in.gov.sangam.applications.StatusUpdate;
+import in.gov.sangam.applications.StatusUpdateOutcome;
+import in.gov.sangam.applications.StatusUpdates;
 import in.gov.sangam.audit.AuditChannel;
 import java.io.IOException;
 import java.time.OffsetDateTime;

@@ -1,13 +1,15 @@
-package in.gov.sangam.applications;
+package in.gov.sangam.api;
 
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.api.ProblemType;
-import in.gov.sangam.api.ResponseHeaders;
 import in.gov.sangam.api.model.Application;
 import in.gov.sangam.api.model.ApplicationReceipt;
 import in.gov.sangam.api.model.District;
 import in.gov.sangam.api.model.Language;
 import in.gov.sangam.api.model.MaskedApplicant;
+import in.gov.sangam.applications.ApplicationStore;
+import in.gov.sangam.applications.ApplicationSubmission;
+import in.gov.sangam.applications.StatusChange;
+import in.gov.sangam.applications.StoredApplication;
+import in.gov.sangam.applications.SubmissionResult;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueService;
 import in.gov.sangam.privacy.Masking;

@@ -1,12 +1,15 @@
-package in.gov.sangam.reconciliation;
+package in.gov.sangam.api;
 
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.Reconciliation;
 import in.gov.sangam.api.model.ReconciliationAction;
 import in.gov.sangam.api.model.ReconciliationKind;
 import in.gov.sangam.api.model.ReconciliationSweep;
-import in.gov.sangam.applications.Caller;
+import in.gov.sangam.reconciliation.Finding;
+import in.gov.sangam.reconciliation.ReconciliationFindings;
+import in.gov.sangam.reconciliation.ReconciliationProperties;
+import in.gov.sangam.reconciliation.StuckKind;
+import in.gov.sangam.reconciliation.Sweep;
+import in.gov.sangam.reconciliation.Thresholds;
 import in.gov.sangam.time.HubTimeZone;
 import java.util.ArrayList;
 import java.util.regex.Pattern;

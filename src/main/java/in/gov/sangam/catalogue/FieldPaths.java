@@ -1,4 +1,4 @@
-package in.gov.sangam.api;
+package in.gov.sangam.catalogue;
 
 /** Turns a JSON pointer ({@code /applicant/mobile}, {@code /items/2}) into the dotted field name problems use. */
 public final class FieldPaths {

@@ -1,5 +1,6 @@
-package in.gov.sangam.applications;
+package in.gov.sangam.api;
 
+import in.gov.sangam.applications.StoredApplication;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,15 +1,19 @@
-package in.gov.sangam.catalogue;
+package in.gov.sangam.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.api.ProblemType;
+import in.gov.sangam.api.model.ConnectorState;
 import in.gov.sangam.api.model.Department;
 import in.gov.sangam.api.model.DepartmentList;
 import in.gov.sangam.api.model.Service;
 import in.gov.sangam.api.model.ServicePage;
 import in.gov.sangam.api.model.ServiceSummary;
+import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueService;
+import in.gov.sangam.dispatch.ConnectorCondition;
 import in.gov.sangam.dispatch.ConnectorStates;
+import in.gov.sangam.time.HubTimeZone;
+import java.net.URI;
 import java.util.Map;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -23,18 +27,34 @@ public class CatalogueApi {
     private final Catalogue catalogue;
     private final ObjectMapper objectMapper;
     private final ConnectorStates connectorStates;
+    private final HubTimeZone timeZone;
 
-    public CatalogueApi(Catalogue catalogue, ObjectMapper objectMapper, ConnectorStates connectorStates) {
+    public CatalogueApi(Catalogue catalogue, ObjectMapper objectMapper, ConnectorStates connectorStates,
+            HubTimeZone timeZone) {
         this.catalogue = catalogue;
         this.objectMapper = objectMapper;
         this.connectorStates = connectorStates;
+        this.timeZone = timeZone;
     }
 
     public DepartmentList departments() {
         return new DepartmentList().items(catalogue.departments().stream()
                 .map(d -> new Department().code(d.code()).name(d.name()).serviceCount(d.services().size())
-                        .connector(connectorStates.of(d.code())))
+                        .connector(model(connectorStates.of(d.code()))))
                 .toList());
+    }
+
+    private ConnectorState model(ConnectorCondition condition) {
+        ConnectorState state = new ConnectorState()
+                .protocol(ConnectorState.ProtocolEnum.fromValue(condition.protocol()))
+                .state(ConnectorState.StateEnum.fromValue(condition.state().name()))
+                .circuit(ConnectorState.CircuitEnum.fromValue(condition.circuit().name()))
+                .lastSuccessAt(condition.lastSuccessAt() == null ? null : timeZone.local(condition.lastSuccessAt()))
+                .lastFailure(condition.lastFailure());
+        if (condition.simulator() != null) {
+            state.simulator(URI.create(condition.simulator().replace("127.0.0.1", "localhost")));
+        }
+        return state;
     }
 
     public ServicePage services(@Header("department") String department, @Header("q") String query,

@@ -1,4 +1,4 @@
-package in.gov.sangam.simulators;
+package in.gov.sangam.demo;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -6,14 +6,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import freemarker.core.XMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
 import in.gov.sangam.applications.ApplicationStatus;
-import in.gov.sangam.applications.ApplicationStore;
-import in.gov.sangam.applications.OpenApplication;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import in.gov.sangam.dispatch.ConnectorSettings;
 import in.gov.sangam.dispatch.Connectors;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,17 +43,21 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
  * The simulated departments at work, for the demo: every little while each one moves the applications it holds a
  * step on (in process, then delivered, or now and then rejected with a reason), and says so through its own
  * channel, exactly as the real system would: the REST department calls the hub back, the SOAP department answers
- * the hub's next status poll with the new status, the batch-file department writes a result file. Off with
- * {@code --sangam.demo.auto-progress=false}: the simulators then accept applications and never move them.
+ * the hub's next status poll with the new status (from {@code simulator/progress/poll-answer.ftl} in its folder),
+ * the batch-file department writes a result file. Off with {@code --sangam.demo.auto-progress=false}: the simulators
+ * then accept applications and never move them.
  */
 @Component
+@Profile("default")
 @ConditionalOnProperty(name = {"sangam.simulators.enabled", "sangam.demo.auto-progress"}, havingValue = "true")
 public class DemoProgress implements DisposableBean {
 
@@ -57,24 +67,30 @@ public class DemoProgress implements DisposableBean {
     private final Catalogue catalogue;
     private final Connectors connectors;
     private final DepartmentSimulators simulators;
-    private final ApplicationStore store;
+    private final DemoApplications store;
+    private final ResourceLoader resources;
+    private final String catalogueLocation;
     private final DepartmentTokens tokens;
     private final Clock clock;
     private final Duration step;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final Map<String, StubMapping> revenueAnswers = new ConcurrentHashMap<>();
+    private final Map<String, StubMapping> pollAnswers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService departments = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "simulated-departments"));
     private volatile String hubUrl;
 
-    public DemoProgress(Catalogue catalogue, Connectors connectors, DepartmentSimulators simulators,
-            ApplicationStore store, DepartmentTokens tokens, Clock clock,
+    DemoProgress(Catalogue catalogue, Connectors connectors, DepartmentSimulators simulators,
+            DemoApplications store, ResourceLoader resources, DepartmentTokens tokens, Clock clock,
+            @Value("${sangam.catalogue.location}") String catalogueLocation,
             @Value("${sangam.demo.step-after:20s}") Duration stepAfter,
             @Value("${sangam.clock.speed:1}") double speed) {
         this.catalogue = catalogue;
         this.connectors = connectors;
         this.simulators = simulators;
         this.store = store;
+        this.resources = resources;
+        // One department folder's resource: classpath*: is for finding many, a single file is read from classpath:.
+        this.catalogueLocation = catalogueLocation.replaceFirst("^classpath\\*:", "classpath:").replaceAll("/+$", "");
         this.tokens = tokens;
         this.clock = clock;
         // Steps are measured on the hub's clock, which the demo may run fast.
@@ -92,14 +108,14 @@ public class DemoProgress implements DisposableBean {
     private void work() {
         for (CatalogueDepartment department : catalogue.departments()) {
             ConnectorSettings settings = connectors.settings(department.code());
-            if (!settings.usesSimulator()) {
+            if (simulators.baseUrl(department.code()).isEmpty() && !simulators.hasBatchJob(department.code())) {
                 continue;
             }
             try {
                 for (OpenApplication open : store.openSince(department.code(), clock.instant().minus(step))) {
                     advance(department, settings, open);
                 }
-            } catch (RuntimeException | IOException | InterruptedException e) {
+            } catch (RuntimeException | IOException | TemplateException | InterruptedException e) {
                 LOG.warn("Simulated {} could not move its applications on: {}", department.code(), e.toString());
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
@@ -109,7 +125,7 @@ public class DemoProgress implements DisposableBean {
     }
 
     private void advance(CatalogueDepartment department, ConnectorSettings settings, OpenApplication open)
-            throws IOException, InterruptedException {
+            throws IOException, TemplateException, InterruptedException {
         boolean rejected = open.status() == ApplicationStatus.IN_PROCESS && Math.floorMod(open.applicationId()
                 .hashCode(), 5) == 0;
         ApplicationStatus next = open.status() == ApplicationStatus.FORWARDED ? ApplicationStatus.IN_PROCESS
@@ -137,23 +153,40 @@ public class DemoProgress implements DisposableBean {
         }
     }
 
-    private void answerNextPoll(String department, OpenApplication open, String code, String reason) {
-        StubMapping before = revenueAnswers.remove(open.applicationId());
+    private void answerNextPoll(String department, OpenApplication open, String code, String reason)
+            throws IOException, TemplateException {
+        StubMapping before = pollAnswers.remove(open.applicationId());
         if (before != null) {
             simulators.server(department).removeStub(before);
         }
-        String path = connectors.settings(department).submitPath();
-        revenueAnswers.put(open.applicationId(), simulators.server(department).stubFor(post(urlPathEqualTo(path))
+        ConnectorSettings settings = connectors.settings(department);
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("reference", open.departmentReference());
+        answer.put("status", code);
+        if (reason != null) {
+            answer.put("reason", reason);
+        }
+        StringWriter body = new StringWriter();
+        pollAnswer(department).process(answer, body);
+        pollAnswers.put(open.applicationId(), simulators.server(department).stubFor(post(urlPathEqualTo(
+                        settings.pollPath() != null ? settings.pollPath() : settings.submitPath()))
                 .atPriority(2)
-                .withHeader("SOAPAction", containing("GetApplicationStatus"))
+                .withHeader("SOAPAction", containing(settings.pollSoapAction()))
                 .withRequestBody(containing(open.departmentReference()))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml; charset=UTF-8")
-                        .withBody("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
-                                + "<soapenv:Body><rev:GetApplicationStatusResponse"
-                                + " xmlns:rev=\"urn:jk:revenue:applications:v1\"><rev:case><rev:caseNumber>"
-                                + open.departmentReference() + "</rev:caseNumber><rev:statusCode>" + code
-                                + "</rev:statusCode>" + (reason == null ? "" : "<rev:reason>" + reason + "</rev:reason>")
-                                + "</rev:case></rev:GetApplicationStatusResponse></soapenv:Body></soapenv:Envelope>"))));
+                        .withBody(body.toString()))));
+    }
+
+    /** The department's answer to a status poll, from its simulator folder. */
+    private Template pollAnswer(String department) throws IOException {
+        String location = catalogueLocation + "/" + department + "/simulator/progress/poll-answer.ftl";
+        try (Reader template = new InputStreamReader(resources.getResource(location).getInputStream(),
+                StandardCharsets.UTF_8)) {
+            Configuration configuration = new Configuration(Configuration.VERSION_2_3_32);
+            // The values go into XML: escaped as XML.
+            configuration.setOutputFormat(XMLOutputFormat.INSTANCE);
+            return new Template(location, template, configuration);
+        }
     }
 
     private void writeResultFile(String department, ConnectorSettings settings, OpenApplication open, String code,

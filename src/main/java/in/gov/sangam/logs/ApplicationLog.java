@@ -1,4 +1,4 @@
-package in.gov.sangam.applications;
+package in.gov.sangam.logs;
 
 import org.slf4j.Logger;
 import org.slf4j.MDC;

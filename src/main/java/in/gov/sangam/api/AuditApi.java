@@ -1,15 +1,16 @@
-package in.gov.sangam.audit;
+package in.gov.sangam.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.api.ProblemType;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import in.gov.sangam.api.model.AuditPage;
 import in.gov.sangam.api.model.AuditVerificationRequest;
+import in.gov.sangam.audit.AuditEntries;
+import in.gov.sangam.audit.AuditEntry;
+import in.gov.sangam.audit.AuditTrail;
+import in.gov.sangam.audit.AuditVerification;
 import in.gov.sangam.time.HubTimeZone;
 import java.io.IOException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
@@ -23,10 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("auditApi")
 public class AuditApi {
 
-    /** Set by the security filter from the verified token: its scopes, space-separated; never taken from the client. */
-    public static final String SCOPES_HEADER = "Sangam-Client-Scopes";
-
-    private static final String ADMIN = "admin";
     private static final int DEFAULT_PAGE_SIZE = 20;
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
@@ -43,7 +40,7 @@ public class AuditApi {
     }
 
     /** The entries the query asks for, oldest first; {@code from} and {@code to} are checked by the contract. */
-    public AuditPage list(@Header(SCOPES_HEADER) Object scopes, @Header("applicationId") String applicationId,
+    public AuditPage list(@Header(Caller.SCOPES_HEADER) Object scopes, @Header("applicationId") String applicationId,
             @Header("from") String from, @Header("to") String to, @Header("page") Integer page,
             @Header("size") Integer size) {
         requireAdmin(scopes);
@@ -61,7 +58,7 @@ public class AuditApi {
     }
 
     /** Walks the trail; the body, if any, is the head the operator kept. */
-    public in.gov.sangam.api.model.AuditVerification verify(@Header(SCOPES_HEADER) Object scopes, @Body String body)
+    public in.gov.sangam.api.model.AuditVerification verify(@Header(Caller.SCOPES_HEADER) Object scopes, @Body String body)
             throws IOException {
         requireAdmin(scopes);
         AuditVerificationRequest kept = body == null || body.isBlank() ? new AuditVerificationRequest()
@@ -88,13 +85,9 @@ public class AuditApi {
         }
     }
 
-    /**
-     * Only a single string, as the security filter sets it, counts: a list merged in from a request parameter of
-     * the same name does not.
-     */
+    /** As {@link Caller} reads them: a list merged in from a request parameter of the same name grants nothing. */
     private static void requireAdmin(Object scopes) {
-        if (!(scopes instanceof String granted)
-                || Arrays.stream(granted.trim().split("\\s+")).noneMatch(ADMIN::equals)) {
+        if (!Caller.of(null, scopes).isAdmin()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'admin'.");
         }
     }

@@ -1,15 +1,14 @@
-package in.gov.sangam.deadletters;
+package in.gov.sangam.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.model.DeadLetterPage;
-import in.gov.sangam.applications.ApplicationLog;
-import in.gov.sangam.applications.Caller;
 import in.gov.sangam.audit.AuditAction;
 import in.gov.sangam.audit.AuditChannel;
 import in.gov.sangam.audit.AuditEvent;
 import in.gov.sangam.audit.AuditTrail;
+import in.gov.sangam.deadletters.DeadLetter;
+import in.gov.sangam.deadletters.DeadLetters;
+import in.gov.sangam.logs.ApplicationLog;
 import in.gov.sangam.outbox.Outbox;
 import in.gov.sangam.time.HubTimeZone;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package in.gov.sangam.simulators;
+package in.gov.sangam.demo;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * the demo client {@code dept-<department>} would get them: only in the default profile, where both exist.
  */
 @Component
+@Profile("default")
 @ConditionalOnProperty(name = {"sangam.simulators.enabled", "sangam.demo.auto-progress"}, havingValue = "true")
 class DepartmentTokens {
 

@@ -1,4 +1,4 @@
-package in.gov.sangam.simulators;
+package in.gov.sangam.demo;
 
 import in.gov.sangam.dispatch.ConnectorSettings;
 import java.io.IOException;
@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A department that works in batch files: an SFTP server (Apache MINA SSHD) with the department's inbox and
- * outbox, and its batch job, which answers each request file with a result file (in the department's own columns)
- * accepting every row under the department's own code for "accepted". The hub cannot tell it from the real thing.
+ * outbox, and its batch job, which answers each request file with a result file (in the department's own columns),
+ * one row per application as its {@link BatchJobRules} say. The hub cannot tell it from the real thing.
  */
 final class SftpBatchSimulator implements AutoCloseable {
 
@@ -34,15 +33,18 @@ final class SftpBatchSimulator implements AutoCloseable {
     private final SshServer server;
     private final Path root;
     private final ConnectorSettings settings;
-    private final String acceptedCode;
-    private final ScheduledExecutorService batchJob = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "batch-job-simulator"));
+    private final BatchJobRules rules;
+    private final ScheduledExecutorService batchJob = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        // A daemon: the demo's batch job must never keep a stopping JVM alive.
+        Thread thread = new Thread(runnable, "batch-job-simulator");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    /** @param acceptedCode the department's own code for "accepted" (FORWARDED) */
-    SftpBatchSimulator(ConnectorSettings settings, String acceptedCode, Path root, int port) {
+    SftpBatchSimulator(ConnectorSettings settings, BatchJobRules rules, Path root, int port) {
         this.settings = settings;
         this.root = root;
-        this.acceptedCode = acceptedCode;
+        this.rules = rules;
         try {
             Files.createDirectories(root.resolve(settings.batchInbox()));
             Files.createDirectories(root.resolve(settings.batchOutbox()));
@@ -56,6 +58,7 @@ final class SftpBatchSimulator implements AutoCloseable {
             server.setFileSystemFactory(new VirtualFileSystemFactory(root));
             server.start();
         } catch (IOException e) {
+            batchJob.shutdownNow();
             throw new UncheckedIOException("The SFTP simulator of " + settings.department() + " did not start", e);
         }
         batchJob.scheduleWithFixedDelay(this::answerRequestFiles, 500, 500, TimeUnit.MILLISECONDS);
@@ -89,8 +92,8 @@ final class SftpBatchSimulator implements AutoCloseable {
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
             if (!line.isBlank()) {
                 String hubReference = line.split(",", 2)[0];
-                results.add(hubReference + "," + settings.department().toUpperCase() + "/" + Year.now() + "/"
-                        + hubReference + "," + acceptedCode + ",Received by the batch job,");
+                results.add(hubReference + "," + rules.referenceFor(hubReference) + "," + rules.status() + ","
+                        + rules.remark() + ",");
             }
         }
         // Written under a temporary name and renamed, so the hub never reads half a file.

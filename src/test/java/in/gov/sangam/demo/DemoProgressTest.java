@@ -1,4 +1,4 @@
-package in.gov.sangam.simulators;
+package in.gov.sangam.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

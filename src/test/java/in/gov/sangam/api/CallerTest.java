@@ -1,7 +1,9 @@
-package in.gov.sangam.applications;
+package in.gov.sangam.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.gov.sangam.applications.ApplicationStatus;
+import in.gov.sangam.applications.StoredApplication;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
