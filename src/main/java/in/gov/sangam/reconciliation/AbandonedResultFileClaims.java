@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * Kind {@code result-file-claims-abandoned}: a department's result file claimed by a hub node (its key in
  * {@code CAMEL_MESSAGEPROCESSED}) longer than {@code sangam.connectors.result-file-claim} ago and never marked done:
  * its node died halfway through it. The claim is released, so that the next look into the department's outbox
- * reads the file again, on whichever node comes first; applying its rows again is harmless (a step a department
- * reported already is not applied twice).
+ * reads the file again, on whichever node comes first. A row the dead node had applied already changes nothing the
+ * second time (its application is at that status already).
  *
  * <p>Claims are stamped by Camel on the wall clock, and measured on it: they are about processes, not PSGA time.
  */
