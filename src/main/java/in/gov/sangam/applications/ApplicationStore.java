@@ -101,6 +101,17 @@ public class ApplicationStore {
                 .update() == 1;
     }
 
+    /**
+     * Notes that the application's department has it, while it may stay SUBMITTED until the department says so
+     * later (a department working in batch files): it is not waiting for the hub.
+     */
+    public void markHandedOver(String applicationId, Instant at) {
+        jdbc.sql("UPDATE application SET handed_over_at = :at WHERE application_id = :id")
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("id", applicationId)
+                .update();
+    }
+
     /** Everything a department's system needs about an application, the Aadhaar number still encrypted. */
     public Optional<DispatchRecord> findForDispatch(String applicationId) {
         return jdbc.sql("""

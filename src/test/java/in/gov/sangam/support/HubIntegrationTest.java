@@ -48,9 +48,9 @@ public abstract class HubIntegrationTest {
         registry.add("sangam.data-dir", () -> "${sangam.test.own-data-dir:" + DATA_DIR + "}");
         // Tests drive the departments' answers themselves.
         registry.add("sangam.demo.auto-progress", () -> "false");
-        // Redeliveries within a test's patience.
-        registry.add("sangam.broker.redelivery-delay", () -> "100ms");
-        registry.add("sangam.broker.max-redelivery-delay", () -> "1s");
+        // Redeliveries within a test's patience (a class with a hub of its own may hold them longer).
+        registry.add("sangam.broker.redelivery-delay", () -> "${sangam.test.redelivery-delay:100ms}");
+        registry.add("sangam.broker.max-redelivery-delay", () -> "${sangam.test.max-redelivery-delay:1s}");
         // Status polls within a test's patience.
         registry.add("sangam.connectors.revenue.statusPolling.every", () -> "300ms");
         registry.add("sangam.connectors.education.batch.pollEvery", () -> "300ms");

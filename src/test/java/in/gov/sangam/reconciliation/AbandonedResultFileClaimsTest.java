@@ -1,4 +1,4 @@
-package in.gov.sangam.dispatch;
+package in.gov.sangam.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A node that died halfway through a result file does not keep it from ever being read. */
-class ResultFileClaimsTest extends HubIntegrationTest {
+class AbandonedResultFileClaimsTest extends HubIntegrationTest {
 
     @Autowired
-    ResultFileClaims claims;
+    AbandonedResultFileClaims claims;
     @Autowired
     JdbcClient jdbc;
 
@@ -29,7 +29,7 @@ class ResultFileClaimsTest extends HubIntegrationTest {
         jdbc.sql("INSERT INTO result_file_done (file_key, done_at) VALUES (:key, :at)")
                 .param("key", "education/finished.csv-10-1").param("at", OffsetDateTime.now(ZoneOffset.UTC)).update();
 
-        claims.releaseAbandoned();
+        claims.sweep();
 
         assertThat(claimed("education/abandoned.csv-10-1")).isFalse();
         assertThat(claimed("education/finished.csv-10-1")).isTrue();
