@@ -3,6 +3,7 @@ package in.gov.sangam.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueDepartment;
 import in.gov.sangam.catalogue.CatalogueLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +71,11 @@ class BrokerXmlTest {
                 .load("application", new ClassPathResource("application.yaml"))))
                 .bind("sangam.broker", BrokerProperties.class).get();
         Catalogue catalogue = new Catalogue(new CatalogueLoader().load("classpath*:connectors"));
+        // What the dispatch package declares (DispatchQueueNames): a queue per department of the catalogue.
+        QueueNames dispatchQueues = () -> catalogue.departments().stream().map(CatalogueDepartment::code)
+                .map(Addresses::dispatch).toList();
         Configuration configuration = new ConfigurationImpl();
-        new EmbeddedBrokerConfiguration().sangamAddresses(catalogue, broker).customize(configuration);
+        new EmbeddedBrokerConfiguration().sangamAddresses(List.of(dispatchQueues), broker).customize(configuration);
         return configuration;
     }
 
