@@ -1,12 +1,9 @@
 package in.gov.sangam.faults;
 
+import in.gov.sangam.support.HubBrokerUser;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import org.apache.activemq.artemis.core.security.CheckType;
-import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
 
 /**
  * An ActiveMQ Artemis broker in a JVM of its own, configured by the broker.xml operators are told to use
@@ -14,13 +11,10 @@ import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager;
  * come as the system properties that file reads ({@code data.dir}, {@code sangam.broker.port}); SIGTERM stops it
  * gracefully (the JVM's shutdown hook), SIGKILL leaves its journal as a crash would.
  *
- * <p>Arguments: the broker.xml, then the one user it knows and that user's password. The user holds the role
- * {@code sangam-hub}, as the README tells operators to give the hub's user, so the file's security settings are
- * what the hub meets.
+ * <p>Arguments: the broker.xml, then the one user it knows and that user's password: the hub's, with the role the
+ * README tells operators to give it ({@link HubBrokerUser}), so the file's security settings are what the hub meets.
  */
 public final class StandaloneBroker {
-
-    static final String HUB_ROLE = "sangam-hub";
 
     private StandaloneBroker() {
     }
@@ -28,7 +22,7 @@ public final class StandaloneBroker {
     public static void main(String[] args) throws Exception {
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ()
                 .setConfigResourcePath(Path.of(args[0]).toUri().toString())
-                .setSecurityManager(new OneUser(args[1], args[2]));
+                .setSecurityManager(new HubBrokerUser(args[1], args[2]));
         broker.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -38,20 +32,5 @@ public final class StandaloneBroker {
             }
         }));
         new CountDownLatch(1).await();
-    }
-
-    /** The hub's user and its role, as an operator would set them up in the broker's login configuration. */
-    private record OneUser(String user, String password) implements ActiveMQSecurityManager {
-
-        @Override
-        public boolean validateUser(String user, String password) {
-            return this.user.equals(user) && this.password.equals(password);
-        }
-
-        @Override
-        public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
-            return validateUser(user, password)
-                    && roles.stream().anyMatch(role -> role.getName().equals(HUB_ROLE) && checkType.hasRole(role));
-        }
     }
 }
