@@ -47,8 +47,8 @@ class DatabaseRestartIT {
                 HubJar hub = HubJar.start(dataDir, postgres.hubSettings(), "sangam.simulators.enabled=false",
                         "sangam.demo.auto-progress=false", "sangam.security.rate-limits.enabled=false",
                         "sangam.connectors.health.endpoint=" + health.url(),
-                        // The packaged jar cannot run its simulators yet (issue 8): the departments this test does
-                        // not use point at addresses where nothing answers, so their connectors still start.
+                        // As in production, no demo simulators: the departments this test does not use point at
+                        // addresses where nothing answers (their connectors start, and wait).
                         "sangam.connectors.revenue.endpoint=http://localhost:9",
                         "sangam.connectors.education.endpoint=sftp://localhost:9")) {
             HubClient client = new HubClient(hub.port());

@@ -208,8 +208,8 @@ class TwoNodesIT {
         List<String> settings = new ArrayList<>(broker.hubSettings());
         settings.addAll(List.of("sangam.simulators.enabled=false", "sangam.demo.auto-progress=false",
                 "sangam.security.rate-limits.enabled=false", "sangam.connectors.health.endpoint=" + health.url(),
-                // The packaged jar cannot run its simulators yet (issue 8): the departments this test does not use
-                // point at addresses where nothing answers, so their connectors still start.
+                // As in production, no demo simulators: the departments this test does not use point at
+                // addresses where nothing answers (their connectors start, and wait).
                 "sangam.connectors.revenue.endpoint=http://localhost:9",
                 "sangam.connectors.education.endpoint=sftp://localhost:9"));
         return HubJar.start(dataDir, postgres.hubSettings(), settings.toArray(String[]::new));
