@@ -26,7 +26,9 @@ import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -133,6 +135,11 @@ public class Dispatcher {
                     AuditChannel.DISPATCH, AuditEvent.HUB));
         } catch (CannotDispatchException unusable) {
             throw new CannotDispatchException(department + " accepted the application, but " + unusable.getMessage());
+        } catch (DataAccessException | TransactionException databaseFailed) {
+            // Not the answer's fault: the hub could not record it. Kept as a dead letter once the database was back,
+            // the application would stay SUBMITTED for ever; instead the transaction rolls back, the message comes
+            // back, and the application is sent again with the same hub reference (DatabaseRestartIT).
+            throw databaseFailed;
         } catch (RuntimeException unusable) {
             throw new CannotDispatchException(department + " accepted the application, but its answer could not be "
                     + "applied: " + (unusable instanceof Refused refused ? refused.describe()
