@@ -27,9 +27,11 @@ final class DatabaseUnavailable {
                     || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            // A rollback that failed on the broken connection hides what failed first behind its own exception.
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && caused(rollback.getApplicationException())) {
+            // A commit or rollback the database could not carry out, with an error the translator could not
+            // classify (Hikari's "Connection is closed" has no SQLSTATE): whether a commit took is unknown, so the
+            // caller tries again, with the same Idempotency-Key. Such a failure also hides what failed first.
+            if (cause instanceof TransactionSystemException failed && (failed.getCause() instanceof SQLException
+                    || failed.getApplicationException() != null && caused(failed.getApplicationException()))) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {

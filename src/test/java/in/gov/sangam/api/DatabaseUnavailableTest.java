@@ -33,11 +33,14 @@ class DatabaseUnavailableTest {
     }
 
     @Test
-    void aRollbackThatFailedOnTheBrokenConnectionIsJudgedByWhatFailedFirst() {
-        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed"));
-        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("terminating connection"));
-        assertThat(DatabaseUnavailable.caused(rollbackFailed)).isTrue();
+    void aCommitOrRollbackTheDatabaseCouldNotCarryOutIsTheDatabaseUnavailable() {
+        // After a commit failed on a connection the server dropped, the rollback fails too, on Hikari's closed
+        // connection: an SQLException without SQLSTATE, which only the transaction manager's exception wraps.
+        assertThat(DatabaseUnavailable.caused(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).isTrue();
+        TransactionSystemException hidingTheFirst = new TransactionSystemException("rollback failed");
+        hidingTheFirst.initApplicationException(new DataAccessResourceFailureException("terminating connection"));
+        assertThat(DatabaseUnavailable.caused(hidingTheFirst)).isTrue();
     }
 
     @Test
@@ -45,7 +48,6 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.caused(new DuplicateKeyException("duplicate key"))).isFalse();
         assertThat(DatabaseUnavailable.caused(new SQLException("syntax error", "42601"))).isFalse();
         assertThat(DatabaseUnavailable.caused(new IllegalStateException("a bug"))).isFalse();
-        assertThat(DatabaseUnavailable.caused(new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed")))).isFalse();
+        assertThat(DatabaseUnavailable.caused(new TransactionSystemException("no transaction to commit"))).isFalse();
     }
 }
