@@ -56,8 +56,8 @@ class TwoHubNodesTest {
                     CamelContext b = second.bean(CamelContext.class);
 
                     // Each node on its own reads a file: both really look into the outbox.
-                    readBy(b, a, outbox, "results-two-nodes-b.csv");
-                    readBy(a, b, outbox, "results-two-nodes-a.csv");
+                    readBy("the second node", b, a, outbox, "results-two-nodes-b.csv");
+                    readBy("the first node", a, b, outbox, "results-two-nodes-a.csv");
 
                     // Both look at once: every file is read, each by one node.
                     for (int i = 1; i <= 20; i++) {
@@ -79,12 +79,13 @@ class TwoHubNodesTest {
     }
 
     /** Drops a file while only {@code reader} looks into the outbox, and waits until that node has read it. */
-    private static void readBy(CamelContext reader, CamelContext paused, Path outbox, String name) throws Exception {
+    private static void readBy(String node, CamelContext reader, CamelContext paused, Path outbox, String name)
+            throws Exception {
         paused.getRouteController().stopRoute(RESULTS);
         try {
             NotifyBuilder read = new NotifyBuilder(reader).fromRoute(RESULTS).whenCompleted(1).create();
             drop(outbox, name);
-            assertThat(read.matches(60, TimeUnit.SECONDS)).as(name + " read by " + reader.getName()).isTrue();
+            assertThat(read.matches(60, TimeUnit.SECONDS)).as(name + " read by " + node).isTrue();
         } finally {
             paused.getRouteController().startRoute(RESULTS);
         }
