@@ -102,7 +102,7 @@ class HttpConnectorRouteTest {
         producer.sendBody(QUEUE, MESSAGE);
 
         // Consumed once and left alone: not redelivered, never rendered, never sent.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).prepare(any()));
         assertThat(request.getReceivedCounter()).isZero();
         verify(dispatcher, never()).send(any());
@@ -120,7 +120,7 @@ class HttpConnectorRouteTest {
 
         producer.sendBody(QUEUE, MESSAGE);
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).send(any()));
         verify(dispatcher, never()).accepted(any());
         verify(dispatcher, never()).cannotDispatch(any());
@@ -162,7 +162,7 @@ class HttpConnectorRouteTest {
 
         producer.sendBody(QUEUE, MESSAGE);
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).cannotDispatch(any()));
         assertThat(caught).singleElement().isInstanceOf(CannotDispatchException.class);
         verify(dispatcher, times(1)).prepare(any());
@@ -178,7 +178,7 @@ class HttpConnectorRouteTest {
 
         producer.sendBody(QUEUE, MESSAGE);
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).cannotDispatch(any()));
         verify(dispatcher, never()).send(any());
         verify(dispatcher, never()).accepted(any());
@@ -191,7 +191,7 @@ class HttpConnectorRouteTest {
 
         producer.sendBody(QUEUE, MESSAGE);
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).cannotDispatch(any()));
         verify(dispatcher, times(1)).send(any());
     }

@@ -140,7 +140,7 @@ class SftpBatchConnectorRouteTest {
 
         producer.sendBody(QUEUE, MESSAGE);
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).prepare(any()));
         assertThat(request.getReceivedCounter()).isZero();
         verify(batchFiles, never()).upload(any());
@@ -166,7 +166,7 @@ class SftpBatchConnectorRouteTest {
 
         producer.sendBody(QUEUE, MESSAGE);
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).cannotDispatch(any()));
         verify(batchFiles, never()).upload(any());
     }
@@ -178,7 +178,7 @@ class SftpBatchConnectorRouteTest {
 
         producer.sendBody(QUEUE, MESSAGE);
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).cannotDispatch(any()));
         verify(dispatcher, times(1)).prepare(any());
     }
@@ -190,7 +190,7 @@ class SftpBatchConnectorRouteTest {
         Path file = drop("results-once.csv", content);
 
         // The file stays in the outbox and the route looks again every 100 ms: it is still read once.
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(applied("results-once.csv")).hasSize(1));
         String key = "education/results-once.csv-" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
         assertThat(applied("results-once.csv")).containsExactly("education " + key + " " + content);
