@@ -37,8 +37,9 @@ final class HubJar implements AutoCloseable {
     static HubJar start(Path dataDir, List<String> databaseSettings, String... settings) {
         List<String> all = new ArrayList<>(databaseSettings);
         all.addAll(List.of(settings));
-        HubJar hub = new HubJar(dataDir, freePort(), List.copyOf(all));
+        HubJar hub = new HubJar(dataDir, freePort(), all);
         hub.startProcess();
+        hub.awaitReady();
         return hub;
     }
 
@@ -57,8 +58,26 @@ final class HubJar implements AutoCloseable {
         }
     }
 
-    /** Starts it again on the same data directory and port. */
-    void restart() {
+    /**
+     * Starts it again on the same data directory and port, with each of {@code changes} ({@code name=value})
+     * replacing the setting of that name (and kept for later restarts): for a test that runs one part of the hub
+     * only in one of its lives (the outbox relay off while a backlog is made, for instance).
+     */
+    void restart(String... changes) {
+        launch(changes);
+        awaitReady();
+    }
+
+    /**
+     * As {@link #restart}, without waiting until the hub is ready: for a test that watches for the hub at work from
+     * outside (a department receiving its requests) and kills it then, however early that is.
+     */
+    void launch(String... changes) {
+        for (String change : changes) {
+            String name = change.substring(0, change.indexOf('=') + 1);
+            settings.removeIf(setting -> setting.startsWith(name));
+            settings.add(change);
+        }
         startProcess();
     }
 
@@ -81,6 +100,10 @@ final class HubJar implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits until the hub answers through its routes (the catalogue). */
+    void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
