@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 class ResultFileCrashIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultFileCrashIT.class);
-    private static final int APPLICATIONS = 150;
+    private static final int APPLICATIONS = 200;
     private static final int THREADS = 8;
     private static final String HEADER = "hub_ref,board_ref,status,remark,reason";
     private static final String ACCEPTED_FILE = "results-accepted.csv";
@@ -51,7 +51,7 @@ class ResultFileCrashIT {
     private static final int WATCHED_ROW = 5;
 
     @ParameterizedTest(name = "on {0}")
-    @ValueSource(strings = {"h2"})
+    @ValueSource(strings = {"h2", "postgresql"})
     void aResultFileCutShortByAKillIsAppliedWholeOnceAfterwards(String databaseName) throws Exception {
         Path dataDir = Files.createTempDirectory("sangam-result-file-crash-");
         try (HubDatabase database = HubDatabase.named(databaseName);
