@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -71,8 +72,10 @@ public class StatusUpdates {
         Instant at = update.at() != null ? update.at() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         store.appendHistory(application.applicationId(), target, at, update.remark(), update.reason());
         if (StatusTransitions.isFinal(target)) {
-            outbox.add(ApplicationCompleted.DESTINATION, ApplicationCompleted.TYPE, application.applicationId(),
-                    new ApplicationCompleted(application.applicationId(), application.serviceCode(),
+            // The event's first sending carries its id as the broker message's id too.
+            String eventId = UUID.randomUUID().toString();
+            outbox.add(eventId, ApplicationCompleted.DESTINATION, ApplicationCompleted.TYPE, application.applicationId(),
+                    new ApplicationCompleted(eventId, application.applicationId(), application.serviceCode(),
                             application.department(), target.name(), at.toString(), update.reason()));
         }
         // Last, so the trail's lock is held only until the commit that follows (see AuditTrail).

@@ -41,9 +41,17 @@ public class BrokerDeadLetters {
         this.transaction = transaction;
     }
 
-    /** The queue a replay goes to: the same one (address::queue for a subscriber of a multicast address). */
+    /**
+     * Where a replay goes: the same queue. For a subscriber of a multicast address (completion events) that is the
+     * fully qualified address::queue, sent as to a topic (Artemis refuses anycast sends to a multicast queue), so
+     * that only the subscriber that failed gets the message again.
+     */
     static String replayTo(String address, String queue) {
-        return queue.equals(address) ? address : address + "::" + queue;
+        if (address.contains("::")) {
+            // It was sent to one subscriber already (a replay, or the reconciler re-driving an event).
+            return "topic:" + address;
+        }
+        return queue.equals(address) ? "queue:" + address : "topic:" + address + "::" + queue;
     }
 
     public void record(Exchange exchange) {
@@ -55,11 +63,14 @@ public class BrokerDeadLetters {
         int deliveries = dispatch ? broker.dispatchMaxDeliveryAttempts() : broker.maxDeliveryAttempts();
         String lastFailure = health.of(department).map(ConnectorHealth.Observation::lastFailure).orElse(null);
         String applicationId = message.getHeader(OutboxRelay.APPLICATION_ID_HEADER, String.class);
+        String queue = message.getHeader(ORIGINAL_QUEUE, address, String.class);
+        // A completion event failed at one subscriber: the dead letter names it (feedback, appeal).
+        String source = dispatch ? "dispatch" : queue.equals(address) ? "broker" : queue;
         transaction.executeWithoutResult(status -> {
             long id = deadLetters.record(message.getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class), department,
-                    applicationId, "dispatch", "Not delivered after " + deliveries + " attempts"
+                    applicationId, source, "Not delivered after " + deliveries + " attempts"
                             + (lastFailure == null ? "" : "; last failure: " + lastFailure), deliveries,
-                    "queue:" + replayTo(address, message.getHeader(ORIGINAL_QUEUE, address, String.class)),
+                    replayTo(address, queue),
                     message.getHeader(OutboxRelay.MESSAGE_TYPE_HEADER, "unknown", String.class),
                     message.getBody(String.class));
             if (dispatch) {

@@ -43,7 +43,12 @@ public class Outbox {
     /** Adds a message, its payload written as JSON, to the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public String add(String destination, String messageType, String aggregateId, Object payload) {
-        String messageId = UUID.randomUUID().toString();
+        return add(UUID.randomUUID().toString(), destination, messageType, aggregateId, payload);
+    }
+
+    /** Adds a message with the id the caller chose (unique: it is also the broker's duplicate-detection id). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String add(String messageId, String destination, String messageType, String aggregateId, Object payload) {
         jdbc.sql("""
                 INSERT INTO outbox_message (message_id, destination, message_type, aggregate_id, payload, created_at)
                 VALUES (:messageId, :destination, :type, :aggregate, :payload, :createdAt)""")

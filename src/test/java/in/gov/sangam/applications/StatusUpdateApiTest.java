@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import in.gov.sangam.support.Applications;
-import in.gov.sangam.support.DispatchQueues;
+import in.gov.sangam.support.CompletionEvents;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.time.Duration;
@@ -14,16 +14,14 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class StatusUpdateApiTest extends HubIntegrationTest {
 
     private static final String HEALTH_CALLBACK = "/api/v1/departments/health/status-updates";
-    private static final String FEEDBACK_QUEUE = "sangam.events.application-completed::feedback";
-    private static final String APPEAL_QUEUE = "sangam.events.application-completed::appeal";
 
     @Autowired
-    JmsTemplate jms;
+    JdbcClient jdbc;
 
     @Test
     void aDepartmentTakesAnApplicationThroughItsLifeInItsOwnCodes() throws Exception {
@@ -46,11 +44,12 @@ class StatusUpdateApiTest extends HubIntegrationTest {
         assertThat(history).containsExactly("SUBMITTED", "FORWARDED", "IN_PROCESS", "RETURNED_TO_CITIZEN",
                 "IN_PROCESS", "DELIVERED");
 
-        // Completion is announced once, to each subscriber of the completion events.
-        DispatchQueues queues = new DispatchQueues(jms);
-        await().atMost(Duration.ofSeconds(20)).until(() -> queues.messagesFor(FEEDBACK_QUEUE, id).size() == 1);
-        assertThat(queues.messagesFor(APPEAL_QUEUE, id)).hasSize(1);
-        assertThat(DispatchQueues.text(queues.messagesFor(FEEDBACK_QUEUE, id).get(0))).contains("\"DELIVERED\"");
+        // Completion is announced once, and each subscriber of the completion events takes it.
+        CompletionEvents events = new CompletionEvents(jdbc);
+        assertThat(events.eventIds(id)).hasSize(1);
+        String eventId = events.eventIds(id).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.consumedBy("feedback", eventId) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events.consumedBy("appeal", eventId) == 1);
     }
 
     @Test
