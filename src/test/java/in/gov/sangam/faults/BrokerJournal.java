@@ -1,9 +1,12 @@
 package in.gov.sangam.faults;
 
+import in.gov.sangam.messaging.Addresses;
 import in.gov.sangam.outbox.OutboxRelay;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
@@ -14,31 +17,36 @@ import org.apache.activemq.artemis.core.server.Queue;
 import org.apache.activemq.artemis.utils.collections.LinkedListIterator;
 
 /**
- * What the hub's embedded broker holds, read once the hub's process is gone: its journal (under the data directory,
- * laid out as Spring Boot's embedded Artemis lays it out) is opened by a broker in the test's JVM, the queues are
- * browsed without taking anything, and the broker is stopped again, so the hub finds its journal as it left it.
+ * The hub's embedded broker while the hub is not running: its journal (under the data directory, laid out as
+ * Spring Boot's embedded Artemis lays it out) is opened by a broker in the test's JVM and closed again, so the hub
+ * finds it as it left it, plus whatever the test added.
  */
 final class BrokerJournal {
+
+    /**
+     * A subscriber of the completion events that only the test reads: it keeps every event the broker routed to the
+     * subscribers, where the hub's own subscribers consume theirs (and, being idempotent, would hide an event the
+     * broker let through twice).
+     */
+    static final String WITNESS = "fault-test-witness";
 
     private BrokerJournal() {
     }
 
+    /** Adds {@link #WITNESS} to the completion events' address, before the hub publishes any. */
+    static void addWitness(Path dataDir) throws Exception {
+        ActiveMQServer server = open(dataDir);
+        try {
+            server.createQueue(QueueConfiguration.of(WITNESS).setAddress(Addresses.APPLICATION_COMPLETED)
+                    .setRoutingType(RoutingType.MULTICAST).setDurable(true));
+        } finally {
+            server.stop();
+        }
+    }
+
     /** For each queue named, how many messages it holds with each outbox message id ({@code SangamMessageId}). */
     static Map<String, Map<String, Integer>> messagesById(Path dataDir, String... queues) throws Exception {
-        String broker = dataDir.resolve("broker").toString();
-        ConfigurationImpl configuration = new ConfigurationImpl();
-        configuration.setSecurityEnabled(false);
-        configuration.setPersistenceEnabled(true);
-        configuration.setJournalType(JournalType.NIO);
-        configuration.setJournalDirectory(broker + "/journal");
-        configuration.setBindingsDirectory(broker + "/bindings");
-        configuration.setLargeMessagesDirectory(broker + "/largemessages");
-        configuration.setPagingDirectory(broker + "/paging");
-        configuration.setJMXManagementEnabled(false);
-        configuration.addAcceptorConfiguration("in-vm", "vm://0");
-        // Persistence as configured (the two-argument form would switch it off and show an empty broker).
-        ActiveMQServer server = ActiveMQServers.newActiveMQServer(configuration);
-        server.start();
+        ActiveMQServer server = open(dataDir);
         try {
             Map<String, Map<String, Integer>> found = new HashMap<>();
             for (String name : queues) {
@@ -59,5 +67,23 @@ final class BrokerJournal {
         } finally {
             server.stop();
         }
+    }
+
+    private static ActiveMQServer open(Path dataDir) throws Exception {
+        String broker = dataDir.resolve("broker").toString();
+        ConfigurationImpl configuration = new ConfigurationImpl();
+        configuration.setSecurityEnabled(false);
+        configuration.setPersistenceEnabled(true);
+        configuration.setJournalType(JournalType.NIO);
+        configuration.setJournalDirectory(broker + "/journal");
+        configuration.setBindingsDirectory(broker + "/bindings");
+        configuration.setLargeMessagesDirectory(broker + "/largemessages");
+        configuration.setPagingDirectory(broker + "/paging");
+        configuration.setJMXManagementEnabled(false);
+        configuration.addAcceptorConfiguration("in-vm", "vm://0");
+        // Persistence as configured (the two-argument form would switch it off and show an empty broker).
+        ActiveMQServer server = ActiveMQServers.newActiveMQServer(configuration);
+        server.start();
+        return server;
     }
 }

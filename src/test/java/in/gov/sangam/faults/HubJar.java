@@ -14,7 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * The packaged hub as a process of its own, so that a test can kill it as a crash would (SIGKILL: no shutdown hook,
@@ -24,6 +31,8 @@ final class HubJar implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    /** Where the hub's JVM answers JMX, on this machine only: the test reads its broker's queues there. */
+    private final int jmxPort = freePort();
     private final List<String> settings;
     private Process process;
 
@@ -81,6 +90,25 @@ final class HubJar implements AutoCloseable {
         startProcess();
     }
 
+    /**
+     * How many messages a queue of the hub's embedded broker holds now, those being delivered included (its JMX
+     * {@code MessageCount}): 0 means every message put there was consumed and acknowledged.
+     */
+    long messageCount(String queue) {
+        try (JMXConnector connector = JMXConnectorFactory.connect(
+                new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:" + jmxPort + "/jmxrmi"))) {
+            MBeanServerConnection broker = connector.getMBeanServerConnection();
+            Set<ObjectName> found = broker.queryNames(new ObjectName(
+                    "org.apache.activemq.artemis:component=addresses,subcomponent=queues,queue=\"" + queue + "\",*"), null);
+            if (found.size() != 1) {
+                throw new IllegalStateException("The hub's broker has no queue " + queue + " (" + found + ")");
+            }
+            return (Long) broker.getAttribute(found.iterator().next(), "MessageCount");
+        } catch (IOException | JMException e) {
+            throw new IllegalStateException("The hub's broker could not be asked about " + queue, e);
+        }
+    }
+
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
@@ -89,8 +117,11 @@ final class HubJar implements AutoCloseable {
     }
 
     private void startProcess() {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString(),
-                "--server.port=" + port, "--sangam.data-dir=" + dataDir));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(),
+                "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.host=localhost", "-Djava.rmi.server.hostname=localhost",
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-jar", jar().toString(), "--server.port=" + port, "--sangam.data-dir=" + dataDir));
         settings.forEach(setting -> command.add("--" + setting));
         try {
             process = new ProcessBuilder(command)

@@ -54,6 +54,7 @@ class ResultFileCrashIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void aResultFileCutShortByAKillIsAppliedWholeOnceAfterwards(String databaseName) throws Exception {
         Path dataDir = Files.createTempDirectory("sangam-result-file-crash-");
+        BrokerJournal.addWitness(dataDir);
         try (HubDatabase database = HubDatabase.named(databaseName);
                 SftpDepartment education = SftpDepartment.education();
                 HubJar hub = HubJar.start(dataDir, database.settings(), "sangam.simulators.enabled=false",
@@ -114,6 +115,9 @@ class ResultFileCrashIT {
                     .until(() -> OffsetDateTime.now().isAfter(end)));
             String last = submit(afterwards, 1).get(0);
             await().atMost(Duration.ofMinutes(1)).until(() -> education.requestFiles().contains(last + ".csv"));
+            // ...and once the subscribers' queues are empty, they have consumed every event.
+            await().atMost(Duration.ofMinutes(1)).until(() -> DeliveredCompletionEvents.SUBSCRIBERS.stream()
+                    .allMatch(subscriber -> hub.messageCount(subscriber) == 0));
 
             int missing = 0;
             List<String> stuck = new ArrayList<>();
@@ -135,7 +139,7 @@ class ResultFileCrashIT {
 
             Map<String, Integer> requestFilesWritten = education.requestFilesWritten();
             Map<String, Integer> resultFilesRead = education.resultFilesRead();
-            CompletionEvents completions = CompletionEvents.read(database, dataDir);
+            DeliveredCompletionEvents completions = DeliveredCompletionEvents.read(database, dataDir);
             Set<String> done;
             int deadLetters;
             try (HubDatabase.Reader reader = database.open(dataDir)) {
@@ -147,9 +151,9 @@ class ResultFileCrashIT {
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             LOG.info("On {}: {} acknowledged, {} missing, {} stuck; request files written more than once: {}; result "
                     + "files read {} (cut short by the kill: {}); done: {}; dead letters: {}; completion events: {} "
-                    + "in the outbox, received by the subscribers {}", database, ids.size() + 1, missing,
+                    + "in the outbox, how many how often {}", database, ids.size() + 1, missing,
                     stuck.size(), requestFilesRepeated, resultFilesRead, atTheKill.cutShort(), done.size(),
-                    deadLetters, completions.byApplication().size(), completions.receivedCounts());
+                    deadLetters, completions.byApplication().size(), completions.counts());
             assertThat(missing).isZero();
             assertThat(stuck).isEmpty();
             // Nothing was being written to the department at the kill: no request file was written again.
@@ -208,10 +212,11 @@ class ResultFileCrashIT {
     /** Waits until each application has its expected status (or {@code status} for all). */
     private static void awaitStatus(HubClient client, List<String> ids, Map<String, String> expected, String status) {
         List<String> notYet = new ArrayList<>(ids);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            notYet.removeIf(id -> status(client, id).equals(status != null ? status : expected.get(id)));
-            return notYet.isEmpty();
-        });
+        await("every application at the status its result file gave it").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    notYet.removeIf(id -> status(client, id).equals(status != null ? status : expected.get(id)));
+                    return notYet.isEmpty();
+                });
     }
 
     private static String status(HubClient client, String id) {
