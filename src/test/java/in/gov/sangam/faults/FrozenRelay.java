@@ -83,8 +83,9 @@ final class FrozenRelay {
      * exists), and the lock is let go.
      */
     void release() {
-        JdbcClient.create(database)
-                .sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE :q")
+        JdbcClient.create(database).sql("""
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE :q""")
                 .param("q", MARKING_PUBLISHED).query(Boolean.class).list();
         try (lock) {
             lock.rollback();

@@ -98,8 +98,8 @@ final class HubJar implements AutoCloseable {
         try (JMXConnector connector = JMXConnectorFactory.connect(
                 new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:" + jmxPort + "/jmxrmi"))) {
             MBeanServerConnection broker = connector.getMBeanServerConnection();
-            Set<ObjectName> found = broker.queryNames(new ObjectName(
-                    "org.apache.activemq.artemis:component=addresses,subcomponent=queues,queue=\"" + queue + "\",*"), null);
+            Set<ObjectName> found = broker.queryNames(new ObjectName("org.apache.activemq.artemis:"
+                    + "component=addresses,subcomponent=queues,queue=\"" + queue + "\",*"), null);
             if (found.size() != 1) {
                 throw new IllegalStateException("The hub's broker has no queue " + queue + " (" + found + ")");
             }

@@ -3,7 +3,6 @@ package in.gov.sangam.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient;
 import java.nio.file.Files;
@@ -186,7 +185,8 @@ class OutboxRelayCrashIT {
                             expected.put(id, "DELIVERED");
                         }
                         case 1 -> {
-                            report(client, id, "{\"status\": \"REJ\", \"reason\": \"The birth is registered already.\"}");
+                            report(client, id,
+                                    "{\"status\": \"REJ\", \"reason\": \"The birth is registered already.\"}");
                             expected.put(id, "REJECTED");
                         }
                         default -> expected.put(id, "FORWARDED");
@@ -223,13 +223,15 @@ class OutboxRelayCrashIT {
             try (HubDatabase.Reader reader = database.open(dataDir)) {
                 published = reader.jdbc().sql("SELECT COUNT(*) FROM outbox_message WHERE published_at IS NOT NULL")
                         .query(Integer.class).single();
-                pending = Set.copyOf(reader.jdbc().sql("SELECT message_id FROM outbox_message WHERE published_at IS NULL")
+                pending = Set.copyOf(reader.jdbc()
+                        .sql("SELECT message_id FROM outbox_message WHERE published_at IS NULL")
                         .query(String.class).list());
                 claimsEnd = reader.jdbc().sql("""
                         SELECT MAX(claimed_until) FROM outbox_message WHERE published_at IS NULL""")
                         .query(OffsetDateTime.class).optional().orElse(null);
             }
-            Set<String> inTheBroker = BrokerJournal.messagesById(dataDir, BrokerJournal.WITNESS, DISPATCH_QUEUE).values()
+            Set<String> inTheBroker = BrokerJournal.messagesById(dataDir, BrokerJournal.WITNESS, DISPATCH_QUEUE)
+                    .values()
                     .stream().flatMap(byId -> byId.keySet().stream()).collect(Collectors.toSet());
             Set<String> publishedNotMarked = pending.stream().filter(inTheBroker::contains)
                     .collect(Collectors.toSet());

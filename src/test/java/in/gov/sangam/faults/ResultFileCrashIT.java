@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,7 +144,8 @@ class ResultFileCrashIT {
             Set<String> done;
             int deadLetters;
             try (HubDatabase.Reader reader = database.open(dataDir)) {
-                done = Set.copyOf(reader.jdbc().sql("SELECT file_key FROM result_file_done").query(String.class).list());
+                done = Set.copyOf(reader.jdbc().sql("SELECT file_key FROM result_file_done").query(String.class)
+                        .list());
                 deadLetters = reader.jdbc().sql("SELECT COUNT(*) FROM dead_letter").query(Integer.class).single();
             }
             Map<String, Integer> requestFilesRepeated = requestFilesWritten.entrySet().stream()
@@ -199,7 +201,7 @@ class ResultFileCrashIT {
     }
 
     /** A result file in the department's columns: one row per application, its status as {@code code} says. */
-    private static List<String> rows(List<String> ids, java.util.function.Function<String, String> code) {
+    private static List<String> rows(List<String> ids, Function<String, String> code) {
         List<String> lines = new ArrayList<>(List.of(HEADER));
         for (String id : ids) {
             String status = code.apply(id);

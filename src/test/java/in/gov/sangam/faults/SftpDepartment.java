@@ -58,9 +58,10 @@ final class SftpDepartment implements AutoCloseable {
 
             @Override
             public void open(ServerSession session, String remoteHandle, Handle handle) {
-                if (handle instanceof FileHandle file && isCsv(file.getFile()) && "outbox".equals(folder(file.getFile()))) {
-                    resultFilesRead.computeIfAbsent(file.getFile().getFileName().toString(), name -> new AtomicInteger())
-                            .incrementAndGet();
+                if (handle instanceof FileHandle opened && isCsv(opened.getFile())
+                        && "outbox".equals(folder(opened.getFile()))) {
+                    resultFilesRead.computeIfAbsent(opened.getFile().getFileName().toString(),
+                            name -> new AtomicInteger()).incrementAndGet();
                 }
             }
         });
@@ -68,7 +69,8 @@ final class SftpDepartment implements AutoCloseable {
         server.setHost("127.0.0.1");
         server.setPort(0);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(root.resolve("host-key.ser")));
-        server.setPasswordAuthenticator((user, password, session) -> USERNAME.equals(user) && PASSWORD.equals(password));
+        server.setPasswordAuthenticator((user, password, session) ->
+                USERNAME.equals(user) && PASSWORD.equals(password));
         server.setSubsystemFactories(List.of(sftp));
         server.setFileSystemFactory(new VirtualFileSystemFactory(root));
         server.start();
@@ -125,7 +127,8 @@ final class SftpDepartment implements AutoCloseable {
     }
 
     private static Map<String, Integer> counts(Map<String, AtomicInteger> counters) {
-        return counters.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().get()));
+        return counters.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().get()));
     }
 
     private static boolean isCsv(Path file) {
