@@ -6,8 +6,9 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import in.gov.sangam.api.Caller;
 import in.gov.sangam.api.model.FieldError;
-import in.gov.sangam.applications.Caller;
+import in.gov.sangam.catalogue.FieldPaths;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.net.URLDecoder;
@@ -20,8 +21,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.MessageHelper;
 import org.apache.camel.spi.RestClientRequestValidator;
+import org.apache.camel.support.MessageHelper;
 import org.springframework.stereotype.Component;
 
 /**

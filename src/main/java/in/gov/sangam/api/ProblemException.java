@@ -1,10 +1,11 @@
 package in.gov.sangam.api;
 
 import in.gov.sangam.api.model.FieldError;
+import in.gov.sangam.applications.Refused;
 import java.util.List;
 
 /**
- * Thrown by the beans routes call when a request cannot be served as asked. The error-handling route configuration
+ * Thrown by the edge's beans when a request cannot be served as asked (the domain's own {@link Refused} becomes one). The error-handling route configuration
  * turns it into an {@code application/problem+json} answer; nothing has been changed when it is thrown.
  */
 public class ProblemException extends RuntimeException {
@@ -20,6 +21,20 @@ public class ProblemException extends RuntimeException {
         super(detail);
         this.type = type;
         this.errors = List.copyOf(errors);
+    }
+
+    /** The domain's refusal as the contract answers it. */
+    public static ProblemException of(Refused refused) {
+        ProblemType type = switch (refused.reason()) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case UNKNOWN_SERVICE -> ProblemType.UNKNOWN_SERVICE;
+            case ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION;
+            case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
+            case INVALID -> ProblemType.INVALID_REQUEST;
+            case MALFORMED -> ProblemType.MALFORMED_JSON;
+        };
+        return new ProblemException(type, refused.getMessage(), refused.fields().stream()
+                .map(problem -> field(problem.field(), problem.message())).toList());
     }
 
     public static ProblemException invalid(List<FieldError> errors) {

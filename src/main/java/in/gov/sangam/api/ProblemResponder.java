@@ -1,5 +1,6 @@
 package in.gov.sangam.api;
 
+import in.gov.sangam.applications.Refused;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ public class ProblemResponder {
     }
 
     public void expected(Exchange exchange) {
-        ProblemException problem = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ProblemException.class);
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ProblemException problem = caught instanceof Refused refused ? ProblemException.of(refused)
+                : (ProblemException) caught;
         answer(exchange, problem.type(), problem.getMessage(), problem);
     }
 

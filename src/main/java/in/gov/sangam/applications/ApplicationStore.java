@@ -101,6 +101,17 @@ public class ApplicationStore {
                 .update() == 1;
     }
 
+    /**
+     * Notes that the application's department has it, while it may stay SUBMITTED until the department says so
+     * later (a department working in batch files): it is not waiting for the hub.
+     */
+    public void markHandedOver(String applicationId, Instant at) {
+        jdbc.sql("UPDATE application SET handed_over_at = :at WHERE application_id = :id")
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("id", applicationId)
+                .update();
+    }
+
     /** Everything a department's system needs about an application, the Aadhaar number still encrypted. */
     public Optional<DispatchRecord> findForDispatch(String applicationId) {
         return jdbc.sql("""
@@ -141,20 +152,6 @@ public class ApplicationStore {
                     .update();
         }
         return references;
-    }
-
-    /** Open applications of a department (with it, not final) whose last change is older than {@code before}. */
-    public List<OpenApplication> openSince(String department, Instant before) {
-        return jdbc.sql("""
-                SELECT a.application_id, a.department_reference, a.status FROM application a
-                WHERE a.department = :department AND a.status IN ('FORWARDED', 'IN_PROCESS')
-                  AND (SELECT MAX(h.changed_at) FROM application_history h
-                       WHERE h.application_id = a.application_id) < :before""")
-                .param("department", department)
-                .param("before", utc(before))
-                .query((rs, row) -> new OpenApplication(rs.getString(1), rs.getString(2),
-                        ApplicationStatus.valueOf(rs.getString(3))))
-                .list();
     }
 
     public Optional<StoredApplication> findByDepartmentReference(String department, String departmentReference) {

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.api.ProblemType;
-import in.gov.sangam.api.model.FieldError;
 import in.gov.sangam.appeal.PsgaClock;
 import in.gov.sangam.audit.AuditAction;
 import in.gov.sangam.audit.AuditChannel;
@@ -15,6 +12,7 @@ import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueService;
 import in.gov.sangam.catalogue.JsonSchemas;
+import in.gov.sangam.logs.ApplicationLog;
 import in.gov.sangam.outbox.Outbox;
 import in.gov.sangam.privacy.CitizenDataCipher;
 import in.gov.sangam.privacy.Verhoeff;
@@ -97,7 +95,7 @@ public class ApplicationSubmission {
     private Optional<SubmissionResult> replay(String clientId, String idempotencyKey, String fingerprint) {
         return store.findByIdempotencyKey(clientId, idempotencyKey).map(existing -> {
             if (!existing.requestFingerprint().equals(fingerprint)) {
-                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key '"
+                throw new Refused(Refused.Reason.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key '"
                         + idempotencyKey + "' was first used with a different body (for application "
                         + existing.applicationId() + "). Use a new key for a new application.");
             }
@@ -108,23 +106,23 @@ public class ApplicationSubmission {
 
     private CatalogueService validate(JsonNode request) {
         String serviceCode = request.path("serviceCode").asText();
-        CatalogueService service = catalogue.service(serviceCode).orElseThrow(() -> new ProblemException(
-                ProblemType.UNKNOWN_SERVICE, "There is no service with the code '" + serviceCode + "'.",
-                List.of(ProblemException.field("serviceCode", "is not the code of any service in the catalogue"))));
-        List<FieldError> errors = new ArrayList<>();
+        CatalogueService service = catalogue.service(serviceCode).orElseThrow(() -> new Refused(
+                Refused.Reason.UNKNOWN_SERVICE, "There is no service with the code '" + serviceCode + "'.",
+                List.of(new FieldProblem("serviceCode", "is not the code of any service in the catalogue"))));
+        List<FieldProblem> errors = new ArrayList<>();
         JsonNode aadhaar = request.path("applicant").path("aadhaar");
         if (aadhaar.isTextual() && !Verhoeff.isValid(aadhaar.asText())) {
-            errors.add(ProblemException.field("applicant.aadhaar",
+            errors.add(new FieldProblem("applicant.aadhaar",
                     "is not a valid Aadhaar number: its last digit is not the Verhoeff check digit of the others"));
         }
         for (JsonSchemas.FieldProblem problem
                 : JsonSchemas.validate(service.compiledFormSchema(), request.path("formData"), "formData")) {
-            errors.add(ProblemException.field(problem.field(), problem.message()));
+            errors.add(new FieldProblem(problem.field(), problem.message()));
         }
         // Whatever a form's schema allows, no text may hold what a department's format cannot carry.
         errors.addAll(UnsafeCharacters.fieldsIn(request, ""));
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw Refused.invalid(errors);
         }
         return service;
     }
@@ -167,7 +165,7 @@ public class ApplicationSubmission {
         try {
             return objectMapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON,
+            throw new Refused(Refused.Reason.MALFORMED,
                     "The body could not be parsed as JSON: " + e.getOriginalMessage());
         }
     }

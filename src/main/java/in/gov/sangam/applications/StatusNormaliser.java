@@ -1,6 +1,5 @@
 package in.gov.sangam.applications;
 
-import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,7 @@ public class StatusNormaliser {
         for (ApplicationStatus status : ApplicationStatus.values()) {
             known.add(status.name());
         }
-        throw ProblemException.invalid(List.of(ProblemException.field("status",
+        throw Refused.invalid(List.of(new FieldProblem("status",
                 "'" + code + "' is not a status code of " + department.code() + " (known: " + String.join(", ", known)
                         + ")")));
     }

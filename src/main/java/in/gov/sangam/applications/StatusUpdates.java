@@ -1,12 +1,11 @@
 package in.gov.sangam.applications;
 
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.audit.AuditAction;
 import in.gov.sangam.audit.AuditEvent;
 import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
+import in.gov.sangam.logs.ApplicationLog;
 import in.gov.sangam.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +48,7 @@ public class StatusUpdates {
     @Transactional
     public StatusUpdateOutcome apply(StatusUpdate update) {
         CatalogueDepartment department = catalogue.department(update.department()).orElseThrow(() ->
-                new ProblemException(ProblemType.NOT_FOUND, "There is no department '" + update.department() + "'."));
+                new Refused(Refused.Reason.NOT_FOUND, "There is no department '" + update.department() + "'."));
         StoredApplication application = find(update);
         if (!application.department().equals(department.code())) {
             // Answered exactly as an id that does not exist: a department learns nothing of others' applications.
@@ -61,7 +60,7 @@ public class StatusUpdates {
             return new StatusUpdateOutcome(application.applicationId(), current, current, false);
         }
         if (!StatusTransitions.isAllowed(current, target)) {
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "Application " + application.applicationId()
+            throw new Refused(Refused.Reason.ILLEGAL_TRANSITION, "Application " + application.applicationId()
                     + " is " + current + "; it cannot become " + target + " (from " + current + " it may become "
                     + describe(StatusTransitions.next(current)) + ").");
         }
@@ -93,17 +92,17 @@ public class StatusUpdates {
         }
         if (update.departmentReference() != null) {
             return store.findByDepartmentReference(update.department(), update.departmentReference())
-                    .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "The " + update.department()
+                    .orElseThrow(() -> new Refused(Refused.Reason.NOT_FOUND, "The " + update.department()
                             + " department has no application with the reference '" + update.departmentReference()
                             + "'."));
         }
-        throw ProblemException.invalid(List.of(
-                ProblemException.field("applicationId", "is required when departmentReference is not given"),
-                ProblemException.field("departmentReference", "is required when applicationId is not given")));
+        throw Refused.invalid(List.of(
+                new FieldProblem("applicationId", "is required when departmentReference is not given"),
+                new FieldProblem("departmentReference", "is required when applicationId is not given")));
     }
 
-    private static ProblemException unknownApplication(String applicationId) {
-        return new ProblemException(ProblemType.NOT_FOUND, "There is no application with the id '" + applicationId
+    private static Refused unknownApplication(String applicationId) {
+        return new Refused(Refused.Reason.NOT_FOUND, "There is no application with the id '" + applicationId
                 + "'.");
     }
 

@@ -1,8 +1,6 @@
 package in.gov.sangam.applications;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.api.model.FieldError;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,17 +22,17 @@ final class UnsafeCharacters {
     }
 
     /** The fields at or below {@code path} whose text (or name) holds a character no department can be sent. */
-    static List<FieldError> fieldsIn(JsonNode node, String path) {
-        List<FieldError> errors = new ArrayList<>();
+    static List<FieldProblem> fieldsIn(JsonNode node, String path) {
+        List<FieldProblem> errors = new ArrayList<>();
         collect(node, path, errors);
         return errors;
     }
 
-    private static void collect(JsonNode node, String path, List<FieldError> errors) {
+    private static void collect(JsonNode node, String path, List<FieldProblem> errors) {
         if (node.isTextual()) {
             int unsafe = firstUnsafe(node.asText());
             if (unsafe >= 0) {
-                errors.add(ProblemException.field(path, MESSAGE.formatted(describe(unsafe))));
+                errors.add(new FieldProblem(path, MESSAGE.formatted(describe(unsafe))));
             }
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
@@ -43,7 +41,7 @@ final class UnsafeCharacters {
                 String below = (path.isEmpty() ? "" : path + ".") + printable(name);
                 int unsafe = firstUnsafe(name);
                 if (unsafe >= 0) {
-                    errors.add(ProblemException.field(below, "has a name that "
+                    errors.add(new FieldProblem(below, "has a name that "
                             + MESSAGE.formatted(describe(unsafe))));
                 }
                 collect(field.getValue(), below, errors);

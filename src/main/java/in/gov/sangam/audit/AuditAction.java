@@ -5,5 +5,7 @@ public enum AuditAction {
     APPLICATION_SUBMITTED,
     STATUS_CHANGED,
     DISPATCH_FAILED,
-    DEAD_LETTER_REPLAYED
+    DEAD_LETTER_REPLAYED,
+    /** The reconciler found an application with nothing in flight to its department and asked for it again. */
+    DISPATCH_REQUESTED_AGAIN
 }

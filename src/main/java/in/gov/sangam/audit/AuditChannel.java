@@ -13,7 +13,9 @@ public enum AuditChannel {
     /** The department's answer when the application was handed over to it. */
     DISPATCH("dispatch"),
     /** An administrator. */
-    OPERATOR("operator");
+    OPERATOR("operator"),
+    /** The hub's reconciler, moving stuck work on by itself. */
+    RECONCILIATION("reconciliation");
 
     private final String value;
 

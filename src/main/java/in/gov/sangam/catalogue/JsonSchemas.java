@@ -8,7 +8,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import in.gov.sangam.api.FieldPaths;
+import in.gov.sangam.catalogue.FieldPaths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

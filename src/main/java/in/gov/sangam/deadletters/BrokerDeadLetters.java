@@ -4,7 +4,6 @@ import in.gov.sangam.audit.AuditAction;
 import in.gov.sangam.audit.AuditChannel;
 import in.gov.sangam.audit.AuditEvent;
 import in.gov.sangam.audit.AuditTrail;
-import in.gov.sangam.dispatch.ConnectorHealth;
 import in.gov.sangam.messaging.BrokerProperties;
 import in.gov.sangam.outbox.OutboxRelay;
 import org.apache.camel.Exchange;
@@ -27,15 +26,15 @@ public class BrokerDeadLetters {
     private static final String DISPATCH_PREFIX = "sangam.dispatch.";
 
     private final DeadLetters deadLetters;
-    private final ConnectorHealth health;
+    private final LastFailures lastFailures;
     private final BrokerProperties broker;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
 
-    public BrokerDeadLetters(DeadLetters deadLetters, ConnectorHealth health, BrokerProperties broker,
+    public BrokerDeadLetters(DeadLetters deadLetters, LastFailures lastFailures, BrokerProperties broker,
             AuditTrail audit, TransactionTemplate transaction) {
         this.deadLetters = deadLetters;
-        this.health = health;
+        this.lastFailures = lastFailures;
         this.broker = broker;
         this.audit = audit;
         this.transaction = transaction;
@@ -61,7 +60,7 @@ public class BrokerDeadLetters {
         String department = dispatch ? address.substring(DISPATCH_PREFIX.length()) : "hub";
         // The broker moves a message here after exactly as many deliveries as its address allows.
         int deliveries = dispatch ? broker.dispatchMaxDeliveryAttempts() : broker.maxDeliveryAttempts();
-        String lastFailure = health.of(department).map(ConnectorHealth.Observation::lastFailure).orElse(null);
+        String lastFailure = lastFailures.lastFailureOf(department).orElse(null);
         String applicationId = message.getHeader(OutboxRelay.APPLICATION_ID_HEADER, String.class);
         String queue = message.getHeader(ORIGINAL_QUEUE, address, String.class);
         // A completion event failed at one subscriber: the dead letter names it (feedback, appeal).

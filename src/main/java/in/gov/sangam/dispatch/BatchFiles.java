@@ -1,6 +1,8 @@
 package in.gov.sangam.dispatch;
 
-import in.gov.sangam.applications.ApplicationLog;
+import in.gov.sangam.applications.ApplicationStore;
+import in.gov.sangam.logs.ApplicationLog;
+import java.time.Clock;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -10,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * What a batch-file connector route calls to hand an application over: its request file, named after the
  * application so that sending it again (a redelivered message) replaces the same file rather than adding a second,
- * is put into the department's SFTP inbox through the department's retry and circuit breaker.
+ * is put into the department's SFTP inbox through the department's retry and circuit breaker. The application stays
+ * SUBMITTED until the department's result file says it took it; it is noted as handed over meanwhile, so that the
+ * reconciler does not take it for an application with nothing in flight.
  */
 @Component("batchFiles")
 public class BatchFiles {
@@ -21,13 +25,17 @@ public class BatchFiles {
     private final DepartmentResilience resilience;
     private final ConnectorHealth health;
     private final ProducerTemplate producer;
+    private final ApplicationStore store;
+    private final Clock clock;
 
     public BatchFiles(Connectors connectors, DepartmentResilience resilience, ConnectorHealth health,
-            ProducerTemplate producer) {
+            ProducerTemplate producer, ApplicationStore store, Clock clock) {
         this.connectors = connectors;
         this.resilience = resilience;
         this.health = health;
         this.producer = producer;
+        this.store = store;
+        this.clock = clock;
     }
 
     public void upload(Exchange exchange) {
@@ -52,6 +60,7 @@ public class BatchFiles {
             return sent;
         });
         health.succeeded(settings.department());
+        store.markHandedOver(applicationId, clock.instant());
         ApplicationLog.info(LOG, applicationId, "Request file written to the {} inbox", settings.department());
     }
 }

@@ -1,5 +1,6 @@
 package in.gov.sangam.dispatch;
 
+import in.gov.sangam.deadletters.LastFailures;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** When each department's system last answered, and the last failure, for the departments list and health. */
 @Component
-public class ConnectorHealth {
+public class ConnectorHealth implements LastFailures {
 
     /** What is known of a department's system. */
     public record Observation(Instant lastSuccessAt, Instant lastFailureAt, String lastFailure) {
@@ -27,6 +28,11 @@ public class ConnectorHealth {
     public void failed(String department, String reason) {
         observations.compute(department, (d, before) -> new Observation(before == null ? null : before.lastSuccessAt(),
                 wallClock.instant(), department + " " + reason));
+    }
+
+    @Override
+    public Optional<String> lastFailureOf(String department) {
+        return of(department).map(Observation::lastFailure);
     }
 
     public Optional<Observation> of(String department) {

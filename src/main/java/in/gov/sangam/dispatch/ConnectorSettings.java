@@ -34,7 +34,6 @@ public record ConnectorSettings(
         String statusPointer,
         String rejectionPointer,
         Map<String, Map<String, String>> codeLists,
-        int simulatorPort,
         Duration pollEvery,
         int pollBatchSize,
         String pollSoapAction,
@@ -48,9 +47,6 @@ public record ConnectorSettings(
         Map<String, String> resultColumns,
         boolean hostKeyChecking) {
 
-    /** The endpoint value that means "the hub's own simulator of this department". */
-    public static final String SIMULATOR = "simulator";
-
     public static ConnectorSettings of(CatalogueDepartment department, Environment environment) {
         Settings c = new Settings(department, environment);
         Map<String, Map<String, String>> codeLists = new HashMap<>();
@@ -62,7 +58,7 @@ public record ConnectorSettings(
         return new ConnectorSettings(
                 department.code(),
                 c.text("protocol", null),
-                c.text("endpoint", SIMULATOR),
+                c.text("endpoint", null),
                 c.text("credentials.username", null),
                 c.text("credentials.password", null),
                 c.duration("timeouts.connect", "2s"),
@@ -81,7 +77,6 @@ public record ConnectorSettings(
                 c.text("submit.status", null),
                 c.text("submit.rejection", null),
                 Map.copyOf(codeLists),
-                Integer.parseInt(c.text("simulator.port", "0")),
                 c.text("statusPolling.every", null) == null ? null : c.duration("statusPolling.every", null),
                 Integer.parseInt(c.text("statusPolling.batchSize", "50")),
                 c.text("statusPolling.soapAction", null),
@@ -140,10 +135,6 @@ public record ConnectorSettings(
 
     public boolean isSoap() {
         return "soap".equals(protocol);
-    }
-
-    public boolean usesSimulator() {
-        return SIMULATOR.equals(endpoint);
     }
 
     /** {@code 500ms}, {@code 10s}, {@code 2m} or {@code 1h}, as the connector schema allows. */

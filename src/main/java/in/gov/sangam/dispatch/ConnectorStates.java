@@ -1,8 +1,7 @@
 package in.gov.sangam.dispatch;
 
-import in.gov.sangam.api.model.ConnectorState;
-import in.gov.sangam.time.HubTimeZone;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,44 +15,38 @@ public class ConnectorStates {
     private final Connectors connectors;
     private final DepartmentResilience resilience;
     private final ConnectorHealth health;
-    private final HubTimeZone timeZone;
+    private final Environment environment;
 
     public ConnectorStates(Connectors connectors, DepartmentResilience resilience, ConnectorHealth health,
-            HubTimeZone timeZone) {
+            Environment environment) {
         this.connectors = connectors;
         this.resilience = resilience;
         this.health = health;
-        this.timeZone = timeZone;
+        this.environment = environment;
     }
 
-    public ConnectorState of(String department) {
+    public ConnectorCondition of(String department) {
         ConnectorSettings settings = connectors.settings(department);
         CircuitBreaker.State circuit = resilience.circuitBreaker(department).getState();
         ConnectorHealth.Observation seen = health.of(department).orElse(null);
-        ConnectorState state = new ConnectorState()
-                .protocol(ConnectorState.ProtocolEnum.fromValue(settings.protocol()))
-                .circuit(switch (circuit) {
-                    case OPEN, FORCED_OPEN -> ConnectorState.CircuitEnum.OPEN;
-                    case HALF_OPEN -> ConnectorState.CircuitEnum.HALF_OPEN;
-                    default -> ConnectorState.CircuitEnum.CLOSED;
-                })
-                .state(state(department, circuit, seen));
-        if (seen != null) {
-            state.lastSuccessAt(timeZone.local(seen.lastSuccessAt()));
-            state.lastFailure(seen.lastFailure());
-        }
-        return state;
+        return new ConnectorCondition(settings.protocol(), state(department, circuit, seen), switch (circuit) {
+            case OPEN, FORCED_OPEN -> ConnectorCondition.Circuit.OPEN;
+            case HALF_OPEN -> ConnectorCondition.Circuit.HALF_OPEN;
+            default -> ConnectorCondition.Circuit.CLOSED;
+        }, seen == null ? null : seen.lastSuccessAt(), seen == null ? null : seen.lastFailure(),
+                // Set by the demo (default profile) for a department it simulates; never in production.
+                environment.getProperty("sangam.demo.simulated." + department));
     }
 
-    private ConnectorState.StateEnum state(String department, CircuitBreaker.State circuit,
+    private ConnectorCondition.State state(String department, CircuitBreaker.State circuit,
             ConnectorHealth.Observation seen) {
         if (!connectors.isConnected(department) || circuit == CircuitBreaker.State.OPEN
                 || circuit == CircuitBreaker.State.FORCED_OPEN) {
-            return ConnectorState.StateEnum.DOWN;
+            return ConnectorCondition.State.DOWN;
         }
         boolean failedLast = seen != null && seen.lastFailureAt() != null
                 && (seen.lastSuccessAt() == null || seen.lastFailureAt().isAfter(seen.lastSuccessAt()));
-        return circuit == CircuitBreaker.State.HALF_OPEN || failedLast ? ConnectorState.StateEnum.DEGRADED
-                : ConnectorState.StateEnum.UP;
+        return circuit == CircuitBreaker.State.HALF_OPEN || failedLast ? ConnectorCondition.State.DEGRADED
+                : ConnectorCondition.State.UP;
     }
 }

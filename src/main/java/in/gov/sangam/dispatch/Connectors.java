@@ -2,16 +2,13 @@ package in.gov.sangam.dispatch;
 
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
-import in.gov.sangam.simulators.DepartmentSimulators;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -29,19 +26,30 @@ public class Connectors {
             "sftp-batch", "sftp-batch-connector");
 
     private final Map<String, ConnectorSettings> settings = new LinkedHashMap<>();
-    private final ObjectProvider<DepartmentSimulators> simulators;
     private final boolean dispatchEnabled;
     private final String catalogueLocation;
 
-    public Connectors(Catalogue catalogue, Environment environment, DepartmentResilience resilience,
-            ObjectProvider<DepartmentSimulators> simulators) {
-        this.simulators = simulators;
+    public Connectors(Catalogue catalogue, Environment environment, DepartmentResilience resilience) {
         this.dispatchEnabled = environment.getProperty("sangam.connectors.dispatch-enabled", Boolean.class, true);
         this.catalogueLocation = environment.getProperty("sangam.catalogue.location", "classpath*:connectors");
         for (CatalogueDepartment department : catalogue.departments()) {
-            ConnectorSettings connector = ConnectorSettings.of(department, environment);
+            ConnectorSettings connector = settingsOf(department, environment);
             settings.put(department.code(), connector);
             resilience.configure(connector);
+        }
+    }
+
+    /**
+     * A department whose system cannot be reached as configured (an endpoint or a password left unset) stops the
+     * start-up with a sentence saying what to set: a hub that started would hold its applications forever.
+     */
+    private static ConnectorSettings settingsOf(CatalogueDepartment department, Environment environment) {
+        try {
+            return ConnectorSettings.of(department, environment);
+        } catch (IllegalArgumentException unresolved) {
+            throw new IllegalStateException("The " + department.code() + " connector (connectors/" + department.code()
+                    + "/connector.yaml) is not configured: " + unresolved.getMessage() + ". Set it in the "
+                    + "environment, or as sangam.connectors." + department.code() + ".<setting>", unresolved);
         }
     }
 
@@ -54,22 +62,18 @@ public class Connectors {
     }
 
     /**
-     * The Camel URI of a folder on the department's SFTP server. The simulator's host key is accepted as it is;
-     * a real server's must be in the known-hosts file (unless {@code batch.hostKeyChecking: no}, for test servers).
+     * The Camel URI of a folder on the department's SFTP server. The server's host key must be in the known-hosts
+     * file, unless {@code batch.hostKeyChecking: no} (for test servers and the demo's simulator).
      */
     public String sftpUri(ConnectorSettings connector, String folder) {
-        String server = connector.usesSimulator()
-                ? simulators.getObject().sftpAddress(connector.department()).orElseThrow(() -> new IllegalStateException(
-                        "The " + connector.department() + " connector points at its simulator, but none runs"))
-                : connector.endpoint();
         // RAW keeps the password as it is; RAW{} when it holds a closing parenthesis.
         String password = connector.password().contains(")") ? "RAW{" + connector.password() + "}"
                 : "RAW(" + connector.password() + ")";
-        return server + "/" + folder + "?username=" + connector.username() + "&password=" + password
+        return connector.endpoint() + "/" + folder + "?username=" + connector.username() + "&password=" + password
                 + "&connectTimeout=" + connector.connectTimeout().toMillis()
                 + "&timeout=" + connector.responseTimeout().toMillis()
-                + (connector.usesSimulator() || !connector.hostKeyChecking()
-                        ? "&strictHostKeyChecking=no&useUserKnownHostsFile=false" : "&strictHostKeyChecking=yes");
+                + (connector.hostKeyChecking() ? "&strictHostKeyChecking=yes"
+                        : "&strictHostKeyChecking=no&useUserKnownHostsFile=false");
     }
 
     /**
@@ -84,17 +88,6 @@ public class Connectors {
     /** Whether a connector route runs for the department (its protocol has a template). */
     public boolean isConnected(String department) {
         return TEMPLATES.containsKey(settings(department).protocol());
-    }
-
-    /** The base URL the department is reached at: its configured endpoint, or its simulator's. */
-    public String endpoint(ConnectorSettings connector) {
-        if (!connector.usesSimulator()) {
-            return connector.endpoint();
-        }
-        DepartmentSimulators running = simulators.getIfAvailable();
-        return (running == null ? Optional.<String>empty() : running.baseUrl(connector.department()))
-                .orElseThrow(() -> new IllegalStateException("The " + connector.department() + " connector points at "
-                        + "its simulator, but none runs: set its endpoint in connector.yaml or enable simulators"));
     }
 
     /** Once Camel has read the route templates, one dispatch route per department whose protocol has one. */

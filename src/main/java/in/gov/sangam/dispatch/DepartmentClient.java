@@ -43,7 +43,7 @@ public class DepartmentClient {
     }
 
     private String callOnce(ConnectorSettings settings, String path, String soapAction, String body) {
-        String uri = connectors.endpoint(settings) + path + "?httpMethod=POST&throwExceptionOnFailure=false"
+        String uri = settings.endpoint() + path + "?httpMethod=POST&throwExceptionOnFailure=false"
                 + "&connectTimeout=" + settings.connectTimeout().toMillis()
                 + "&responseTimeout=" + settings.responseTimeout().toMillis();
         Exchange answer = producer.send(uri, call -> {

@@ -1,6 +1,5 @@
 package in.gov.sangam.dispatch;
 
-import in.gov.sangam.api.model.ConnectorState;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import org.springframework.boot.actuate.health.Health;
@@ -27,9 +26,9 @@ class DepartmentsHealthIndicator implements HealthIndicator {
     public Health health() {
         Health.Builder health = Health.up();
         for (CatalogueDepartment department : catalogue.departments()) {
-            ConnectorState state = states.of(department.code());
-            health.withDetail(department.code(), state.getState() + " (" + state.getProtocol() + ", circuit "
-                    + state.getCircuit() + ")");
+            ConnectorCondition state = states.of(department.code());
+            health.withDetail(department.code(), state.state() + " (" + state.protocol() + ", circuit "
+                    + state.circuit() + ")");
         }
         return health.build();
     }

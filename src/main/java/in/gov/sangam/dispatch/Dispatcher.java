@@ -1,12 +1,11 @@
 package in.gov.sangam.dispatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import in.gov.sangam.api.ProblemException;
-import in.gov.sangam.applications.ApplicationLog;
 import in.gov.sangam.applications.ApplicationStatus;
 import in.gov.sangam.applications.ApplicationStore;
 import in.gov.sangam.applications.DispatchRecord;
 import in.gov.sangam.applications.DispatchRequested;
+import in.gov.sangam.applications.Refused;
 import in.gov.sangam.applications.StatusUpdate;
 import in.gov.sangam.applications.StatusUpdates;
 import in.gov.sangam.audit.AuditAction;
@@ -14,6 +13,7 @@ import in.gov.sangam.audit.AuditChannel;
 import in.gov.sangam.audit.AuditEvent;
 import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.deadletters.DeadLetters;
+import in.gov.sangam.logs.ApplicationLog;
 import in.gov.sangam.outbox.OutboxRelay;
 import in.gov.sangam.privacy.CitizenDataCipher;
 import java.io.IOException;
@@ -135,7 +135,7 @@ public class Dispatcher {
             throw new CannotDispatchException(department + " accepted the application, but " + unusable.getMessage());
         } catch (RuntimeException unusable) {
             throw new CannotDispatchException(department + " accepted the application, but its answer could not be "
-                    + "applied: " + (unusable instanceof ProblemException problem ? problem.describe()
+                    + "applied: " + (unusable instanceof Refused refused ? refused.describe()
                             : unusable.getMessage()), unusable);
         }
     }

@@ -2,8 +2,8 @@ package in.gov.sangam.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.applications.ApplicationIds;
+import in.gov.sangam.applications.Refused;
 import in.gov.sangam.applications.StatusUpdate;
 import in.gov.sangam.applications.StatusUpdates;
 import in.gov.sangam.audit.AuditChannel;
@@ -98,7 +98,7 @@ public class ResultFiles {
             try {
                 applyRow(department, layout, line);
                 applied++;
-            } catch (IllegalArgumentException | ProblemException unusable) {
+            } catch (IllegalArgumentException | Refused unusable) {
                 reject(department, file, i + 1, lines.get(0), line, why(unusable));
             }
         }
@@ -120,7 +120,7 @@ public class ResultFiles {
         try {
             applyRow(department, Layout.of(row.path("header").asText(),
                     connectors.settings(department).resultColumns()), row.path("line").asText());
-        } catch (IllegalArgumentException | ProblemException unusable) {
+        } catch (IllegalArgumentException | Refused unusable) {
             reject(department, file, row.path("lineNumber").asInt(), row.path("header").asText(),
                     row.path("line").asText(), why(unusable));
         }
@@ -162,6 +162,6 @@ public class ResultFiles {
 
     /** The reason in full: a validation problem names each field and what is wrong with it. */
     private static String why(RuntimeException unusable) {
-        return unusable instanceof ProblemException problem ? problem.describe() : unusable.getMessage();
+        return unusable instanceof Refused refused ? refused.describe() : unusable.getMessage();
     }
 }

@@ -1,7 +1,7 @@
 package in.gov.sangam.dispatch;
 
-import in.gov.sangam.api.ProblemException;
 import in.gov.sangam.applications.ApplicationStore;
+import in.gov.sangam.applications.Refused;
 import in.gov.sangam.applications.StatusUpdate;
 import in.gov.sangam.applications.StatusUpdates;
 import in.gov.sangam.audit.AuditChannel;
@@ -75,7 +75,7 @@ public class StatusPoller {
                 statusUpdates.apply(new StatusUpdate(settings.department(), null, reference, status,
                         optional(found, where.get("remark")), optional(found, where.get("reason")), null,
                         AuditChannel.POLL, AuditEvent.HUB));
-            } catch (ProblemException refused) {
+            } catch (Refused refused) {
                 // The department's answer about one case does not fit (an illegal step, an unknown code): the
                 // other cases still count, and this one is asked about again next time.
                 LOG.warn("Status of {} case {} not applied: {}", settings.department(), reference,

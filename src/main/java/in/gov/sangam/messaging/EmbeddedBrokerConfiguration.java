@@ -1,7 +1,6 @@
 package in.gov.sangam.messaging;
 
-import in.gov.sangam.catalogue.Catalogue;
-import in.gov.sangam.catalogue.CatalogueDepartment;
+import java.util.List;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -12,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Declares, on the embedded broker, every address the hub needs (one dispatch queue per department of the catalogue,
+ * Declares, on the embedded broker, every address the hub needs (the queues other parts name, such as one dispatch
+ * queue per department,
  * the completion-event address with a queue per subscriber, dead letters) and how failed deliveries are retried. An
  * external broker gets the same from its broker.xml (see README).
  */
@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedBrokerConfiguration {
 
     @Bean
-    ArtemisConfigurationCustomizer sangamAddresses(Catalogue catalogue, BrokerProperties broker) {
+    ArtemisConfigurationCustomizer sangamAddresses(List<QueueNames> queueNames, BrokerProperties broker) {
         return configuration -> {
             configuration.addAddressSetting(Addresses.PREFIX + "#",
                     retried(broker, broker.maxDeliveryAttempts()));
@@ -28,9 +28,8 @@ class EmbeddedBrokerConfiguration {
                     retried(broker, broker.dispatchMaxDeliveryAttempts()));
             // The dead-letter queue itself never gives up a message.
             configuration.addAddressSetting(Addresses.DEAD_LETTER, new AddressSettings().setMaxDeliveryAttempts(-1));
-            for (CatalogueDepartment department : catalogue.departments()) {
-                anycast(configuration, Addresses.dispatch(department.code()));
-            }
+            queueNames.stream().flatMap(names -> names.anycastQueues().stream())
+                    .forEach(queue -> anycast(configuration, queue));
             configuration.addAddressConfiguration(new CoreAddressConfiguration()
                     .setName(Addresses.APPLICATION_COMPLETED)
                     .addRoutingType(RoutingType.MULTICAST)

@@ -1,6 +1,6 @@
 package in.gov.sangam.outbox;
 
-import in.gov.sangam.applications.ApplicationLog;
+import in.gov.sangam.logs.ApplicationLog;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

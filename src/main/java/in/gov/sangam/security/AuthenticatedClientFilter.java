@@ -2,7 +2,7 @@ package in.gov.sangam.security;
 
 import in.gov.sangam.api.ProblemType;
 import in.gov.sangam.api.Problems;
-import in.gov.sangam.applications.Caller;
+import in.gov.sangam.api.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -11,7 +11,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.api.Caller;
+import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
@@ -316,7 +317,7 @@ class AuditTrailTest extends HubIntegrationTest {
         // The scopes the operation checks come from the token, never from what the caller sends.
         HttpRequest.Builder forged = HttpRequest.newBuilder().GET()
                 .header("Authorization", "Bearer " + hub.token("admin"))
-                .header(AuditApi.SCOPES_HEADER, "portal");
+                .header(Caller.SCOPES_HEADER, "portal");
         assertThat(hub.raw(forged, AUDIT).status()).isEqualTo(200);
     }
 
@@ -324,7 +325,7 @@ class AuditTrailTest extends HubIntegrationTest {
     void theOperationsCheckTheAdminScopeThemselvesToo() {
         for (String operation : List.of("direct:listAuditEntries", "direct:verifyAuditTrail")) {
             Exchange withoutAdmin = camel.request(operation,
-                    exchange -> exchange.getMessage().setHeader(AuditApi.SCOPES_HEADER, "portal department:health"));
+                    exchange -> exchange.getMessage().setHeader(Caller.SCOPES_HEADER, "portal department:health"));
             Exchange withoutScopes = camel.request(operation, exchange -> { });
 
             for (Exchange refused : List.of(withoutAdmin, withoutScopes)) {

@@ -45,8 +45,8 @@ class AuditTwoNodesTest {
                 // Only the tests' own calls change applications.
                 "sangam.connectors.dispatch-enabled=false"};
             try (HubProcess first = HubProcess.start(nodeA, database);
-                    HubProcess second = HubProcess.start(nodeB, concat(database,
-                            "spring.artemis.embedded.server-id=1", "sangam.simulators.enabled=false"))) {
+                    HubProcess second = HubProcess.start(nodeB, concat(concat(database,
+                            "spring.artemis.embedded.server-id=1"), first.sameDepartments()))) {
                 List<HubClient> nodes = List.of(first.client(), second.client());
                 String application = Applications.forService(nodes.get(0), "health-birth-registration");
                 ExecutorService callers = Executors.newFixedThreadPool(8);

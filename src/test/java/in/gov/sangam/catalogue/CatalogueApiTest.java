@@ -3,13 +3,18 @@ package in.gov.sangam.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class CatalogueApiTest extends HubIntegrationTest {
+
+    @Autowired
+    DepartmentSimulators simulators;
 
     @Test
     void listsEachDepartmentWithItsServiceCountWithoutAToken() {
@@ -23,6 +28,11 @@ class CatalogueApiTest extends HubIntegrationTest {
         List<String> protocols = new ArrayList<>();
         answer.json().path("items").forEach(d -> protocols.add(d.path("connector").path("protocol").asText()));
         assertThat(protocols).containsExactly("sftp-batch", "rest", "soap");
+        // In the demo each names its simulator, which answers there.
+        assertThat(answer.json().path("items").get(1).path("connector").path("simulator").asText())
+                .isEqualTo(simulators.baseUrl("health").orElseThrow());
+        assertThat(answer.json().path("items").get(0).path("connector").path("simulator").asText())
+                .isEqualTo(simulators.sftpAddress("education").orElseThrow().replace("127.0.0.1", "localhost"));
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubIntegrationTest;

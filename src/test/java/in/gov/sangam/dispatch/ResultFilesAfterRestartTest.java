@@ -3,7 +3,7 @@ package in.gov.sangam.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient;
 import in.gov.sangam.support.HubProcess;

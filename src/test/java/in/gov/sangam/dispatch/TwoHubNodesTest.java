@@ -3,7 +3,7 @@ package in.gov.sangam.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import in.gov.sangam.simulators.DepartmentSimulators;
+import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.HubProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +37,8 @@ class TwoHubNodesTest {
                 "sangam.connectors.education.batch.pollEvery=100ms"};
             try (HubProcess first = HubProcess.start(nodeA, database)) {
                 Path outbox = first.bean(DepartmentSimulators.class).sftpRoot("education").resolve("outbox");
-                String sftp = first.bean(DepartmentSimulators.class).sftpAddress("education").orElseThrow();
-                try (HubProcess second = HubProcess.start(nodeB, concat(database,
-                        "spring.artemis.embedded.server-id=1", "sangam.simulators.enabled=false",
-                        "sangam.connectors.education.endpoint=" + sftp,
-                        "sangam.connectors.education.batch.hostKeyChecking=no"))) {
+                try (HubProcess second = HubProcess.start(nodeB, concat(concat(database,
+                        "spring.artemis.embedded.server-id=1"), first.sameDepartments()))) {
                     for (int i = 1; i <= 20; i++) {
                         Path temporary = outbox.resolve(".writing-" + i);
                         Files.write(temporary, List.of("hub_ref,board_ref,status,remark,reason",

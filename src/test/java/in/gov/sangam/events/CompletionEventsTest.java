@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.CompletionEvents;
 import in.gov.sangam.support.DispatchQueues;
 import in.gov.sangam.support.HubIntegrationTest;
@@ -141,7 +142,7 @@ class CompletionEventsTest extends HubIntegrationTest {
     /** A birth registration taken by the department and approved. */
     private String delivered() {
         String id = hub.submit("portal", UUID.randomUUID().toString(),
-                in.gov.sangam.support.Applications.forService(hub, "health-birth-registration"))
+                Applications.forService(hub, "health-birth-registration"))
                 .json().path("applicationId").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.get("/api/v1/applications/" + id, "portal").json()
                 .path("status").asText().equals("FORWARDED"));

@@ -45,7 +45,7 @@ class CallbackCrashIT {
     void everyReportedStepIsAppliedOnceAndEveryApplicationCompletesOnce(String databaseName) throws Exception {
         Path dataDir = Files.createTempDirectory("sangam-callback-crash-");
         try (HubDatabase database = HubDatabase.named(databaseName);
-                HubJar hub = HubJar.start(dataDir, database.settings(), "sangam.simulators.enabled=false",
+                HubJar hub = HubJar.start(dataDir, database.settings(),
                         "sangam.demo.auto-progress=false", "sangam.security.rate-limits.enabled=false",
                         // The department's system is this test: nothing is dispatched to it.
                         "sangam.connectors.dispatch-enabled=false")) {

@@ -46,13 +46,10 @@ class DispatchCrashIT {
         Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
         try (HubDatabase database = HubDatabase.named(databaseName);
                 RecordingDepartment health = RecordingDepartment.health(Duration.ofMillis(150));
-                HubJar hub = HubJar.start(dataDir, database.settings(), "sangam.simulators.enabled=false",
+                HubJar hub = HubJar.start(dataDir, database.settings(),
                         "sangam.demo.auto-progress=false", "sangam.security.rate-limits.enabled=false",
-                        "sangam.connectors.health.endpoint=" + health.url(),
-                        // The packaged jar cannot run its simulators yet (issue 8): the departments this test does
-                        // not use point at addresses where nothing answers, so their connectors still start.
-                        "sangam.connectors.revenue.endpoint=http://localhost:9",
-                        "sangam.connectors.education.endpoint=sftp://localhost:9")) {
+                        // Health is the recording department; the others are the demo's simulators.
+                        "sangam.connectors.health.endpoint=" + health.url())) {
             HubClient client = new HubClient(hub.port());
             String submission = Applications.forService(client, "health-birth-registration");
             CountDownLatch enough = new CountDownLatch(ACKNOWLEDGED_BEFORE_THE_KILL);

@@ -152,7 +152,7 @@ final class HubJar implements AutoCloseable {
         });
     }
 
-    private static Path jar() {
+    static Path jar() {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(file -> file.getFileName().toString().matches("sangam-hub-.*\\.jar"))
                     .findFirst()
@@ -163,11 +163,11 @@ final class HubJar implements AutoCloseable {
         }
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -42,7 +42,7 @@ class SubmissionCrashIT {
         try (HubDatabase database = HubDatabase.named(databaseName);
                 HubJar hub = HubJar.start(dataDir, database.settings(),
                         // No department is called: this test is about what the hub itself keeps.
-                        "sangam.simulators.enabled=false", "sangam.demo.auto-progress=false",
+                        "sangam.demo.auto-progress=false",
                         "sangam.connectors.dispatch-enabled=false", "sangam.security.rate-limits.enabled=false")) {
             HubClient client = new HubClient(hub.port());
             client.token("portal");

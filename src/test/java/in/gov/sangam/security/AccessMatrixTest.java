@@ -50,6 +50,7 @@ class AccessMatrixTest extends HubIntegrationTest {
         ALLOWED.put("replayDeadLetter", Set.of("admin"));
         ALLOWED.put("listAuditEntries", Set.of("admin"));
         ALLOWED.put("verifyAuditTrail", Set.of("admin"));
+        ALLOWED.put("getReconciliation", Set.of("admin"));
     }
 
     /**
@@ -140,6 +141,7 @@ class AccessMatrixTest extends HubIntegrationTest {
             case "replayDeadLetter" -> hub.call("POST", "/api/v1/admin/dead-letters/999999999/replay", token, null);
             case "listAuditEntries" -> hub.call("GET", "/api/v1/admin/audit", token, null);
             case "verifyAuditTrail" -> hub.call("POST", "/api/v1/admin/audit/verification", token, null);
+            case "getReconciliation" -> hub.call("GET", "/api/v1/admin/reconciliation", token, null);
             default -> throw new IllegalArgumentException("No sample call for " + operation);
         };
     }

@@ -2,9 +2,10 @@ package in.gov.sangam.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import in.gov.sangam.applications.Caller;
+import in.gov.sangam.api.Caller;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubIntegrationTest;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.Exchange;
@@ -54,6 +55,18 @@ class CheckedTwiceTest extends HubIntegrationTest {
         assertThat(list.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(403);
         assertThat(replay.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(403);
         assertThat(replay.getMessage().getBody(String.class)).contains("'admin'");
+    }
+
+    @Test
+    void theReconciliationReachedWithoutTheAdminScopeIsRefused() {
+        Exchange withoutAdmin = routes.request("direct:getReconciliation", exchange ->
+                exchange.getMessage().setHeader(Caller.SCOPES_HEADER, "portal department:health"));
+        Exchange withoutScopes = routes.request("direct:getReconciliation", exchange -> { });
+
+        for (Exchange refused : List.of(withoutAdmin, withoutScopes)) {
+            assertThat(refused.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE)).isEqualTo(403);
+            assertThat(refused.getMessage().getBody(String.class)).contains("'admin'");
+        }
     }
 
     @Test

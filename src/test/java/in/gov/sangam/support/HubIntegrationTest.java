@@ -46,13 +46,11 @@ public abstract class HubIntegrationTest {
     static void dataDirectory(DynamicPropertyRegistry registry) {
         // Shared by every test class on this hub; a class that needs a hub of its own names its own (ownHub).
         registry.add("sangam.data-dir", () -> "${sangam.test.own-data-dir:" + DATA_DIR + "}");
-        // Simulators on any free port, so tests never collide with a demo running on the same machine.
-        registry.add("sangam.simulators.any-free-port", () -> "true");
         // Tests drive the departments' answers themselves.
         registry.add("sangam.demo.auto-progress", () -> "false");
-        // Redeliveries within a test's patience.
-        registry.add("sangam.broker.redelivery-delay", () -> "100ms");
-        registry.add("sangam.broker.max-redelivery-delay", () -> "1s");
+        // Redeliveries within a test's patience (a class with a hub of its own may hold them longer).
+        registry.add("sangam.broker.redelivery-delay", () -> "${sangam.test.redelivery-delay:100ms}");
+        registry.add("sangam.broker.max-redelivery-delay", () -> "${sangam.test.max-redelivery-delay:1s}");
         // Status polls within a test's patience.
         registry.add("sangam.connectors.revenue.statusPolling.every", () -> "300ms");
         registry.add("sangam.connectors.education.batch.pollEvery", () -> "300ms");

@@ -22,7 +22,6 @@ public final class HubProcess implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", "0");
         settings.put("sangam.data-dir", dataDir.toString());
-        settings.put("sangam.simulators.any-free-port", "true");
         settings.put("sangam.demo.auto-progress", "false");
         // The test's own settings win (a test may turn the demo's progress back on).
         for (String property : properties) {
@@ -40,6 +39,21 @@ public final class HubProcess implements AutoCloseable {
 
     public int port() {
         return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /**
+     * Settings that point another node's connectors at this node's simulated departments, for a second node that
+     * runs no simulators of its own: both nodes then talk to the same departments, as in production.
+     */
+    public String[] sameDepartments() {
+        List<String> settings = new ArrayList<>(List.of("sangam.simulators.enabled=false"));
+        for (String department : List.of("revenue", "health", "education")) {
+            String endpoint = context.getEnvironment().getRequiredProperty("sangam.connectors." + department
+                    + ".endpoint");
+            settings.add("sangam.connectors." + department + ".endpoint=" + endpoint);
+        }
+        settings.add("sangam.connectors.education.batch.hostKeyChecking=no");
+        return settings.toArray(String[]::new);
     }
 
     public <T> T bean(Class<T> type) {

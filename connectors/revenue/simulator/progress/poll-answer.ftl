@@ -1,0 +1,3 @@
+<#-- The demo's simulated revenue service moves a case on: its answer to the hub's next status query about it
+     (GetApplicationStatus), filled in with the case's number, new status code and, for a rejection, the reason. -->
+<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><rev:GetApplicationStatusResponse xmlns:rev="urn:jk:revenue:applications:v1"><rev:case><rev:caseNumber>${reference}</rev:caseNumber><rev:statusCode>${status}</rev:statusCode><#if reason??><rev:reason>${reason}</rev:reason></#if></rev:case></rev:GetApplicationStatusResponse></soapenv:Body></soapenv:Envelope>

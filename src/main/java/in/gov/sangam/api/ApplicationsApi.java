@@ -1,0 +1,113 @@
+package in.gov.sangam.api;
+
+import in.gov.sangam.api.model.Application;
+import in.gov.sangam.api.model.ApplicationReceipt;
+import in.gov.sangam.api.model.District;
+import in.gov.sangam.api.model.Language;
+import in.gov.sangam.api.model.MaskedApplicant;
+import in.gov.sangam.applications.ApplicationStore;
+import in.gov.sangam.applications.ApplicationSubmission;
+import in.gov.sangam.applications.StatusChange;
+import in.gov.sangam.applications.StoredApplication;
+import in.gov.sangam.applications.SubmissionResult;
+import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueService;
+import in.gov.sangam.privacy.Masking;
+import in.gov.sangam.time.HubTimeZone;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/** What the portal's application routes call: submit one, read one back. Speaks the contract's models. */
+@Component("applicationsApi")
+public class ApplicationsApi {
+
+    /** Set by the security filter from the verified token; never taken from the client. */
+    public static final String CLIENT_HEADER = Caller.CLIENT_HEADER;
+
+    private final ApplicationSubmission submission;
+    private final ApplicationStore store;
+    private final Catalogue catalogue;
+    private final HubTimeZone timeZone;
+
+    public ApplicationsApi(ApplicationSubmission submission, ApplicationStore store, Catalogue catalogue,
+            HubTimeZone timeZone) {
+        this.submission = submission;
+        this.store = store;
+        this.catalogue = catalogue;
+        this.timeZone = timeZone;
+    }
+
+    public ApplicationReceipt submit(Exchange exchange) {
+        var message = exchange.getMessage();
+        String clientId = Caller.of(message.getHeader(CLIENT_HEADER), null).clientId();
+        if (clientId == null) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "The access token names no client (sub, azp or "
+                    + "client_id); idempotency keys are kept per client.");
+        }
+        SubmissionResult result = submission.submit(
+                clientId,
+                message.getHeader("Idempotency-Key", String.class),
+                message.getBody(String.class));
+        StoredApplication application = result.application();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 201);
+        ResponseHeaders.answerWith(exchange, "Location", "/api/v1/applications/" + application.applicationId());
+        if (result.replayed()) {
+            ResponseHeaders.answerWith(exchange, "Idempotent-Replayed", "true");
+        }
+        return new ApplicationReceipt()
+                .applicationId(application.applicationId())
+                .serviceCode(application.serviceCode())
+                .department(application.department())
+                .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(application.status().name()))
+                .acknowledgedAt(local(application.acknowledgedAt()))
+                .dueBy(local(application.dueBy()));
+    }
+
+    /**
+     * An application the caller may not read is answered exactly like one that does not exist, so that counting up
+     * ids reveals nothing.
+     */
+    public Application get(@Header("applicationId") String applicationId,
+            @Header(Caller.CLIENT_HEADER) Object clientId, @Header(Caller.SCOPES_HEADER) Object scopes) {
+        Caller caller = Caller.of(clientId, scopes);
+        StoredApplication application = store.find(applicationId).filter(caller::mayRead)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                        "There is no application with the id '" + applicationId + "'."));
+        String serviceName = catalogue.service(application.serviceCode()).map(CatalogueService::name)
+                .orElse(application.serviceCode());
+        var history = new ArrayList<in.gov.sangam.api.model.StatusChange>();
+        for (StatusChange change : store.history(applicationId)) {
+            history.add(new in.gov.sangam.api.model.StatusChange()
+                    .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(change.status().name()))
+                    .at(local(change.at()))
+                    .remark(change.remark())
+                    .reason(change.reason()));
+        }
+        return new Application()
+                .applicationId(application.applicationId())
+                .serviceCode(application.serviceCode())
+                .serviceName(serviceName)
+                .department(application.department())
+                .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(application.status().name()))
+                .acknowledgedAt(local(application.acknowledgedAt()))
+                .dueBy(local(application.dueBy()))
+                .departmentReference(application.departmentReference())
+                .applicant(new MaskedApplicant()
+                        .name(application.applicantName())
+                        .mobile(Masking.mobile(application.applicantMobile()))
+                        .aadhaar(Masking.aadhaarFromLastFour(application.applicantAadhaarLastFour()))
+                        .district(District.fromValue(application.applicantDistrict()))
+                        .language(Language.fromValue(application.applicantLanguage())))
+                .history(history)
+                .appeals(new ArrayList<>())
+                .feedback(null);
+    }
+
+    private OffsetDateTime local(Instant instant) {
+        return timeZone.local(instant);
+    }
+}

@@ -1,0 +1,105 @@
+package in.gov.sangam.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Points the connectors of the demo's departments at their simulators, from outside: for each department folder
+ * with a {@code simulator/} folder whose endpoint is not configured (neither its {@code connector.yaml} placeholder,
+ * e.g. {@code SANGAM_HEALTH_URL}, nor {@code sangam.connectors.<department>.endpoint}), it picks the simulator's
+ * port and sets {@code sangam.connectors.<department>.endpoint} to it, as an operator would set the real system's.
+ * The connectors never know a simulator is there. Only in the default profile, with {@code sangam.simulators.enabled};
+ * {@link DepartmentSimulators} then starts each simulator where its endpoint says.
+ *
+ * <p>It runs before the application context exists, because the connectors read their endpoints when they are made.
+ */
+public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
+
+    /** Where the chosen endpoints are kept, per department: {@code sangam.demo.simulated.<department>}. */
+    static final String SIMULATED = "sangam.demo.simulated";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.acceptsProfiles(Profiles.of("default"))
+                || !environment.getProperty("sangam.simulators.enabled", Boolean.class, false)) {
+            return;
+        }
+        String location = environment.getProperty("sangam.catalogue.location", "classpath*:connectors")
+                .replaceAll("/+$", "");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        try {
+            PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
+            for (Resource connectorFile : resources.getResources(location + "/*/connector.yaml")) {
+                String department = folderName(connectorFile);
+                if (resources.getResources(location + "/" + department + "/simulator/**").length == 0
+                        || configured(environment, department, connectorFile)) {
+                    continue;
+                }
+                JsonNode connector = read(connectorFile);
+                boolean batch = "sftp-batch".equals(connector.path("protocol").asText());
+                int port = environment.getProperty("sangam.demo.simulators." + department + ".port", Integer.class, 0);
+                String endpoint = (batch ? "sftp" : "http") + "://127.0.0.1:" + (port == 0 ? freePort() : port);
+                properties.put("sangam.connectors." + department + ".endpoint", endpoint);
+                properties.put(SIMULATED + "." + department, endpoint);
+                if (batch) {
+                    // The simulator makes a new host key on each start; a real server's must be known.
+                    properties.put("sangam.connectors." + department + ".batch.hostKeyChecking", "no");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo could not read the department folders at " + location, e);
+        }
+        // Last: anything configured explicitly still wins.
+        environment.getPropertySources().addLast(new MapPropertySource("demo-simulated-endpoints", properties));
+    }
+
+    /** Whether the department's endpoint is set already: by an override, or by its connector.yaml's placeholder. */
+    private static boolean configured(ConfigurableEnvironment environment, String department, Resource connectorFile)
+            throws IOException {
+        if (environment.getProperty("sangam.connectors." + department + ".endpoint") != null) {
+            return true;
+        }
+        String endpoint = read(connectorFile).path("endpoint").asText("");
+        return !endpoint.isBlank() && !environment.resolvePlaceholders(endpoint).contains("${");
+    }
+
+    private static JsonNode read(Resource file) throws IOException {
+        try (InputStream in = file.getInputStream()) {
+            return YAML.readTree(in);
+        }
+    }
+
+    private static String folderName(Resource connectorFile) throws IOException {
+        String path = connectorFile.getURL().toString();
+        String folder = path.substring(0, path.lastIndexOf('/'));
+        return folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** After the configuration files, profiles included, are read. */
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
