@@ -64,13 +64,10 @@ class OutboxRelayCrashIT {
         BrokerJournal.addWitness(dataDir);
         try (HubDatabase database = HubDatabase.named(databaseName);
                 RecordingDepartment health = RecordingDepartment.health(Duration.ofMillis(20));
-                HubJar hub = HubJar.start(dataDir, database.settings(), "sangam.simulators.enabled=false",
+                HubJar hub = HubJar.start(dataDir, database.settings(),
                         "sangam.demo.auto-progress=false", "sangam.security.rate-limits.enabled=false",
+                        // Health is the recording department; the others are the demo's simulators.
                         "sangam.connectors.health.endpoint=" + health.url(),
-                        // The packaged jar cannot run its simulators yet (issue 8): the departments this test does
-                        // not use point at addresses where nothing answers, so their connectors still start.
-                        "sangam.connectors.revenue.endpoint=http://localhost:9",
-                        "sangam.connectors.education.endpoint=sftp://localhost:9",
                         // The first life only commits: everything waits in the outbox.
                         "sangam.outbox.relay-enabled=false")) {
             Map<String, String> expected = makeBacklog(new HubClient(hub.port()));

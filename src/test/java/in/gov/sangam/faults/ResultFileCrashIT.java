@@ -58,7 +58,7 @@ class ResultFileCrashIT {
         BrokerJournal.addWitness(dataDir);
         try (HubDatabase database = HubDatabase.named(databaseName);
                 SftpDepartment education = SftpDepartment.education();
-                HubJar hub = HubJar.start(dataDir, database.settings(), "sangam.simulators.enabled=false",
+                HubJar hub = HubJar.start(dataDir, database.settings(),
                         "sangam.demo.auto-progress=false", "sangam.security.rate-limits.enabled=false",
                         "sangam.connectors.education.endpoint=" + education.endpoint(),
                         "sangam.connectors.education.credentials.username=" + SftpDepartment.USERNAME,
@@ -66,12 +66,10 @@ class ResultFileCrashIT {
                         // A server made for this test, its host key new each time.
                         "sangam.connectors.education.batch.hostKeyChecking=no",
                         "sangam.connectors.education.batch.pollEvery=500ms",
-                        // A claim older than this is abandoned: the restarted hub releases it at once.
-                        "sangam.connectors.result-file-claim=5s",
-                        // The packaged jar cannot run its simulators yet (issue 8): the departments this test does
-                        // not use point at addresses where nothing answers, so their connectors still start.
-                        "sangam.connectors.revenue.endpoint=http://localhost:9",
-                        "sangam.connectors.health.endpoint=http://localhost:9")) {
+                        // A claim older than this is abandoned, and the reconciler looks for such claims every few
+                        // seconds: the restarted hub releases the claim of the file the kill cut short at its first
+                        // sweep. (The other departments are the demo's simulators.)
+                        "sangam.connectors.result-file-claim=5s", "sangam.reconciliation.every=5s")) {
             HubClient client = new HubClient(hub.port());
             List<String> ids = submit(client);
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
