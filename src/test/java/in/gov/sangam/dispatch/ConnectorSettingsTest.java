@@ -31,9 +31,12 @@ class ConnectorSettingsTest {
             .collect(Collectors.toMap(CatalogueDepartment::code, department -> department));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** The environment of a node that has its departments' credentials, and nothing else. */
+    /** The environment of a node that has its departments' addresses and credentials, and nothing else. */
     private static MockEnvironment environment() {
         return new MockEnvironment()
+                .withProperty("SANGAM_REVENUE_URL", "https://revenue.example.gov.in")
+                .withProperty("SANGAM_HEALTH_URL", "https://hmis.example.gov.in")
+                .withProperty("SANGAM_EDUCATION_SFTP", "sftp://board.example.gov.in:22")
                 .withProperty("SANGAM_REVENUE_PASSWORD", "revenue-secret")
                 .withProperty("SANGAM_HEALTH_PASSWORD", "health-secret")
                 .withProperty("SANGAM_EDUCATION_PASSWORD", "education-secret");
@@ -162,19 +165,20 @@ class ConnectorSettingsTest {
     @Test
     void credentialsAndEndpointsComeFromTheVariablesTheFolderNames() {
         MockEnvironment environment = environment()
-                .withProperty("SANGAM_HEALTH_URL", "https://hmis.example.gov.in")
+                .withProperty("SANGAM_HEALTH_URL", "https://hmis.prod.example.gov.in")
                 .withProperty("SANGAM_HEALTH_USER", "sangam-prod");
 
         ConnectorSettings health = settings("health", environment);
 
-        assertThat(health.endpoint()).isEqualTo("https://hmis.example.gov.in");
+        assertThat(health.endpoint()).isEqualTo("https://hmis.prod.example.gov.in");
         assertThat(health.username()).isEqualTo("sangam-prod");
         assertThat(health.password()).isEqualTo("health-secret");
     }
 
     @Test
     void aPasswordWhoseVariableIsNotSetStopsTheConnectorInsteadOfSendingADefault() {
-        MockEnvironment withoutPassword = new MockEnvironment();
+        MockEnvironment withoutPassword = new MockEnvironment()
+                .withProperty("SANGAM_HEALTH_URL", "https://hmis.example.gov.in");
 
         assertThatThrownBy(() -> settings("health", withoutPassword))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -182,6 +186,18 @@ class ConnectorSettingsTest {
         // Named in the node's settings instead, it is found there.
         assertThat(settings("health", withoutPassword.withProperty("sangam.connectors.health.credentials.password",
                 "from-settings")).password()).isEqualTo("from-settings");
+    }
+
+    @Test
+    void anEndpointWhoseVariableIsNotSetStopsTheConnector() {
+        MockEnvironment noHealthUrl = new MockEnvironment().withProperty("SANGAM_HEALTH_PASSWORD", "health-secret");
+
+        assertThatThrownBy(() -> settings("health", noHealthUrl))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SANGAM_HEALTH_URL");
+        // There is no simulator to fall back on outside the demo: the address must be given.
+        assertThat(settings("health", noHealthUrl.withProperty("sangam.connectors.health.endpoint",
+                "https://hmis.example.gov.in")).endpoint()).isEqualTo("https://hmis.example.gov.in");
     }
 
     @Test

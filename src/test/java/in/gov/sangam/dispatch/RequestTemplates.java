@@ -46,6 +46,7 @@ final class RequestTemplates implements AutoCloseable {
     /** What the dispatcher hands a department's template: the application, the department's codes, its dates. */
     static Map<String, Object> model(String department, CanonicalApplication application) {
         ConnectorSettings settings = ConnectorSettings.of(DEPARTMENTS.get(department), new MockEnvironment()
+                .withProperty("sangam.connectors." + department + ".endpoint", "https://unused.example.gov.in")
                 .withProperty("sangam.connectors." + department + ".credentials.password", "unused"));
         Map<String, Object> model = new HashMap<>();
         model.put("application", application.asMap());
