@@ -42,10 +42,15 @@ public class BatchFiles {
         ConnectorSettings settings = connectors.settings(exchange.getProperty("SangamDepartment", String.class));
         String applicationId = exchange.getProperty("SangamApplicationId", String.class);
         String file = exchange.getMessage().getBody(String.class);
-        String uri = connectors.sftpUri(settings, settings.batchInbox()) + "&fileName=" + applicationId + ".csv"
-                + "&tempPrefix=.uploading-";
+        // One endpoint per inbox, the file's name in a header: Camel keeps one producer, and so one SFTP session,
+        // per endpoint. A name in the URI would make an endpoint per application, each holding a session of its own
+        // open to the department's server (hundreds of them, where a server allows a few).
+        String uri = connectors.sftpUri(settings, settings.batchInbox()) + "&tempPrefix=.uploading-";
         resilience.call(settings.department(), () -> {
-            Exchange sent = producer.send(uri, upload -> upload.getMessage().setBody(file));
+            Exchange sent = producer.send(uri, upload -> {
+                upload.getMessage().setHeader(Exchange.FILE_NAME, applicationId + ".csv");
+                upload.getMessage().setBody(file);
+            });
             if (sent.getException() != null) {
                 DepartmentUnavailableException failure = new DepartmentUnavailableException(settings.department()
                         + " SFTP inbox could not be written: " + sent.getException().getMessage(), sent.getException());

@@ -56,7 +56,7 @@ class HostileRequestsTest extends HubIntegrationTest {
     @Autowired
     EmbeddedAuthorizationServerProperties authorizationServer;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void hostileRequestsAreRefusedWithProblemsAndChangeNothing() throws Exception {

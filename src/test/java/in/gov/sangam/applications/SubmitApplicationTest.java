@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
+import in.gov.sangam.support.RefusedOutboxRows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,12 +107,15 @@ class SubmitApplicationTest extends HubIntegrationTest {
     @Test
     void idempotencyKeysBelongToTheClientThatUsedThem() {
         String key = key();
-        String byPortal = hub.submit("portal", key, Applications.domicile("Ghulam Nabi Bhat")).json()
-                .path("applicationId").asText();
-        String byAdmin = hub.submit("admin", key, Applications.domicile("Ghulam Nabi Bhat")).json()
-                .path("applicationId").asText();
+        Answer byPortal = hub.submit("portal", key, Applications.domicile("Ghulam Nabi Bhat"));
+        Answer byAdmin = hub.submit("admin", key, Applications.domicile("Ghulam Nabi Bhat"));
 
-        assertThat(byAdmin).isNotEqualTo(byPortal);
+        // The administrator's submission is an application of its own, not a replay of the portal's.
+        assertThat(byPortal.status()).isEqualTo(201);
+        assertThat(byAdmin.status()).isEqualTo(201);
+        assertThat(byAdmin.header("Idempotent-Replayed")).isNull();
+        assertThat(byAdmin.json().path("applicationId").asText()).matches("SGM-2026-\\d{7}")
+                .isNotEqualTo(byPortal.json().path("applicationId").asText());
     }
 
     @Test
@@ -261,22 +265,24 @@ class SubmitApplicationTest extends HubIntegrationTest {
 
     @Test
     void theApplicationItsHistoryAndItsDispatchMessageAreStoredTogetherOrNotAtAll() {
+        String refused = Applications.domicile("Rolled Back").replace("Aisha Bhat", RefusedOutboxRows.APPLICANT);
         int applications = count("application");
         int history = count("application_history");
-        jdbc.sql("ALTER TABLE outbox_message RENAME TO outbox_message_away").update();
+        // The database refuses this one application's outbox message, and nothing else on the shared hub.
+        RefusedOutboxRows.install(jdbc);
         Answer answer;
         try {
-            // The outbox cannot be written: the whole submission must roll back.
-            answer = hub.submit("portal", key(), Applications.domicile("Rolled Back"));
+            answer = hub.submit("portal", key(), refused);
         } finally {
-            jdbc.sql("ALTER TABLE outbox_message_away RENAME TO outbox_message").update();
+            RefusedOutboxRows.remove(jdbc);
         }
 
+        // The whole submission rolled back: no application, no history.
         assertThat(answer.status()).isEqualTo(500);
         assertThat(answer.json().path("type").asText()).isEqualTo("urn:sangam:problem:internal-error");
         assertThat(count("application")).isEqualTo(applications);
         assertThat(count("application_history")).isEqualTo(history);
-        assertThat(hub.submit("portal", key(), Applications.domicile("Rolled Back")).status()).isEqualTo(201);
+        assertThat(hub.submit("portal", key(), refused).status()).isEqualTo(201);
     }
 
     private HttpRequest.Builder forged(HttpRequest.Builder request) {

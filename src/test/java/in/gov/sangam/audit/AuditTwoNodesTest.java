@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import in.gov.sangam.support.Applications;
-import in.gov.sangam.support.HubClient;
 import in.gov.sangam.support.HubClient.Answer;
+import in.gov.sangam.support.HubClient;
 import in.gov.sangam.support.HubProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -16,8 +16,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Two hub nodes on one PostgreSQL, both taking submissions and status updates at once, still write one audit chain:
  * numbered 1..n without a gap or a repeat, every entry following the one before.
  */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // starts two whole hubs and a PostgreSQL itself
 class AuditTwoNodesTest {
 
     private static final int APPLICATIONS = 24;
@@ -45,8 +48,7 @@ class AuditTwoNodesTest {
                 // Only the tests' own calls change applications.
                 "sangam.connectors.dispatch-enabled=false"};
             try (HubProcess first = HubProcess.start(nodeA, database);
-                    HubProcess second = HubProcess.start(nodeB, concat(concat(database,
-                            "spring.artemis.embedded.server-id=1"), first.sameDepartments()))) {
+                    HubProcess second = HubProcess.start(nodeB, concat(database, first.sameDepartments()))) {
                 List<HubClient> nodes = List.of(first.client(), second.client());
                 String application = Applications.forService(nodes.get(0), "health-birth-registration");
                 ExecutorService callers = Executors.newFixedThreadPool(8);

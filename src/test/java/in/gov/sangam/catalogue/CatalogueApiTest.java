@@ -54,6 +54,10 @@ class CatalogueApiTest extends HubIntegrationTest {
     @Test
     void filtersByDepartmentAndSearchesNamesIgnoringCase() {
         Answer health = hub.get("/api/v1/services?department=health&size=100", null);
+        // Every one of health's services, and no other department's.
+        assertThat(health.json().path("items")).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(health.json().path("items")).hasSize(health.json().path("total").asInt());
+        assertThat(health.json().path("total").asInt()).isEqualTo(serviceCount("health"));
         health.json().path("items").forEach(s -> assertThat(s.path("department").asText()).isEqualTo("health"));
 
         Answer found = hub.get("/api/v1/services?q=DOMICILE", null);
@@ -78,6 +82,7 @@ class CatalogueApiTest extends HubIntegrationTest {
         assertThat(service.path("firstAppellateAuthority").asText()).isNotBlank();
         assertThat(service.path("secondAppellateAuthority").asText()).isNotBlank();
         assertThat(service.path("formSchema").path("required")).isNotEmpty();
+        assertThat(service.path("formSchema").path("properties")).hasSizeGreaterThanOrEqualTo(3);
         service.path("formSchema").path("properties").forEach(field -> {
             assertThat(field.path("title").asText()).isNotBlank();
             assertThat(field.path("examples")).isNotEmpty();
@@ -103,5 +108,14 @@ class CatalogueApiTest extends HubIntegrationTest {
         answer.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
         assertThat(fields).containsExactlyInAnyOrder("department", "page", "size");
         answer.json().path("errors").forEach(e -> assertThat(e.path("message").asText()).startsWith("must"));
+    }
+
+    private int serviceCount(String department) {
+        for (JsonNode listed : hub.get("/api/v1/departments", null).json().path("items")) {
+            if (listed.path("code").asText().equals(department)) {
+                return listed.path("serviceCount").asInt();
+            }
+        }
+        throw new AssertionError(department + " is not listed");
     }
 }

@@ -163,9 +163,26 @@ class EducationConnectorTest extends HubIntegrationTest {
 
         drop("results-by-hand-5.csv", id + ",,PROCESSING,No header above me,");
 
+        String reason = "results-by-hand-5.csv line 1: the header must name the columns hub_ref and status (found "
+                + id + ",,PROCESSING,No header above me,); the whole file is kept";
         JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(() -> letterWithReasonStarting(
                 "results-by-hand-5.csv line 1: the header must name the columns hub_ref and status"), l -> l != null);
+        assertThat(letter.path("reason").asText()).isEqualTo(reason);
         assertThat(letter.path("message").asText()).contains(id + ",,PROCESSING");
+        assertThat(letter.path("attempts").asInt()).isEqualTo(1);
+        assertThat(rows.status(id)).isEqualTo("FORWARDED");
+
+        Answer replay = hub.post("/api/v1/admin/dead-letters/" + letter.path("id").asLong() + "/replay", "admin",
+                null, "application/json", "");
+
+        // The replay reads the whole file again, as a file (a row's replay would find no header at all); still
+        // without its header, it is kept again, once more, with the same reason and the whole file.
+        assertThat(replay.status()).isEqualTo(202);
+        JsonNode again = await().atMost(Duration.ofSeconds(30)).until(() -> letterWithReasonStarting(
+                "results-by-hand-5.csv line 1:"), l -> l != null && l.path("attempts").asInt() == 2);
+        assertThat(again.path("id").asLong()).isEqualTo(letter.path("id").asLong());
+        assertThat(again.path("reason").asText()).isEqualTo(reason);
+        assertThat(again.path("message").asText()).isEqualTo(letter.path("message").asText());
         assertThat(rows.status(id)).isEqualTo("FORWARDED");
     }
 

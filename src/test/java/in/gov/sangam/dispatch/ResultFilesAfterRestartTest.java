@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -22,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A result file still lying in the department's outbox is not read again by a restarted hub. */
 @ExtendWith(OutputCaptureExtension.class)
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // starts two whole hubs itself, one after the other
 class ResultFilesAfterRestartTest {
 
     @TempDir

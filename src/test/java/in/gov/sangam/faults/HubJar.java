@@ -14,7 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * The packaged hub as a process of its own, so that a test can kill it as a crash would (SIGKILL: no shutdown hook,
@@ -30,6 +37,8 @@ final class HubJar implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    /** Where the hub's JVM answers JMX, on this machine only: the test reads its broker's queues there. */
+    private final int jmxPort = freePort();
     private final List<String> settings;
     private Process process;
 
@@ -43,8 +52,9 @@ final class HubJar implements AutoCloseable {
     static HubJar start(Path dataDir, List<String> databaseSettings, String... settings) {
         List<String> all = new ArrayList<>(databaseSettings);
         all.addAll(List.of(settings));
-        HubJar hub = new HubJar(dataDir, freePort(), List.copyOf(all));
+        HubJar hub = new HubJar(dataDir, freePort(), all);
         hub.startProcess();
+        hub.awaitReady();
         return hub;
     }
 
@@ -63,9 +73,46 @@ final class HubJar implements AutoCloseable {
         }
     }
 
-    /** Starts it again on the same data directory and port. */
-    void restart() {
+    /**
+     * Starts it again on the same data directory and port, with each of {@code changes} ({@code name=value})
+     * replacing the setting of that name (and kept for later restarts): for a test that runs one part of the hub
+     * only in one of its lives (the outbox relay off while a backlog is made, for instance).
+     */
+    void restart(String... changes) {
+        launch(changes);
+        awaitReady();
+    }
+
+    /**
+     * As {@link #restart}, without waiting until the hub is ready: for a test that watches for the hub at work from
+     * outside (a department receiving its requests) and kills it then, however early that is.
+     */
+    void launch(String... changes) {
+        for (String change : changes) {
+            String name = change.substring(0, change.indexOf('=') + 1);
+            settings.removeIf(setting -> setting.startsWith(name));
+            settings.add(change);
+        }
         startProcess();
+    }
+
+    /**
+     * How many messages a queue of the hub's embedded broker holds now, those being delivered included (its JMX
+     * {@code MessageCount}): 0 means every message put there was consumed and acknowledged.
+     */
+    long messageCount(String queue) {
+        try (JMXConnector connector = JMXConnectorFactory.connect(
+                new JMXServiceURL("service:jmx:rmi:///jndi/rmi://localhost:" + jmxPort + "/jmxrmi"))) {
+            MBeanServerConnection broker = connector.getMBeanServerConnection();
+            Set<ObjectName> found = broker.queryNames(new ObjectName("org.apache.activemq.artemis:"
+                    + "component=addresses,subcomponent=queues,queue=\"" + queue + "\",*"), null);
+            if (found.size() != 1) {
+                throw new IllegalStateException("The hub's broker has no queue " + queue + " (" + found + ")");
+            }
+            return (Long) broker.getAttribute(found.iterator().next(), "MessageCount");
+        } catch (IOException | JMException e) {
+            throw new IllegalStateException("The hub's broker could not be asked about " + queue, e);
+        }
     }
 
     @Override
@@ -78,7 +125,11 @@ final class HubJar implements AutoCloseable {
     private void startProcess() {
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
         command.addAll(QUICK_START);
-        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--sangam.data-dir=" + dataDir));
+        command.addAll(List.of(
+                "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.host=localhost", "-Djava.rmi.server.hostname=localhost",
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                "-jar", jar().toString(), "--server.port=" + port, "--sangam.data-dir=" + dataDir));
         settings.forEach(setting -> command.add("--" + setting));
         try {
             process = new ProcessBuilder(command)
@@ -88,16 +139,22 @@ final class HubJar implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until the hub answers through its routes (the catalogue). A hub that does not come up is killed, not left
+     * running behind the failed test.
+     */
+    void awaitReady() {
         try {
-            awaitReady();
+            awaitRoutes();
         } catch (RuntimeException notReady) {
-            // A hub that did not come up is not left running behind the failed test.
             kill();
             throw notReady;
         }
     }
 
-    private void awaitReady() {
+    private void awaitRoutes() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {

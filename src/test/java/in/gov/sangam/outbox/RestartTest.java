@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jms.core.JmsTemplate;
 
 /** The hub stops and starts again on the same data directory: nothing committed is lost or sent twice. */
+@Timeout(value = 10, unit = TimeUnit.MINUTES) // starts three whole hubs itself, one after the other
 class RestartTest {
 
     @TempDir
@@ -51,10 +55,21 @@ class RestartTest {
         }
 
         try (HubProcess hub = HubProcess.start(dataDir, "sangam.connectors.dispatch-enabled=false")) {
-            // The broker's journal kept the message; its duplicate-id cache kept it from being queued twice.
+            // The broker's journal kept the message.
             DispatchQueues queues = new DispatchQueues(hub.bean(JmsTemplate.class));
             assertThat(queues.messagesFor("sangam.dispatch.revenue", id)).hasSize(1);
             assertThat(hub.client().get("/api/v1/applications/" + id, "portal").status()).isEqualTo(200);
+
+            // The hub had stopped after publishing and before marking the message published: the relay publishes
+            // it again. The broker's duplicate-id cache, kept in its journal across the restart, drops the copy.
+            JdbcClient jdbc = hub.bean(JdbcClient.class);
+            assertThat(jdbc.sql("""
+                    UPDATE outbox_message SET published_at = NULL, claimed_by = NULL, claimed_until = NULL
+                    WHERE aggregate_id = :id""").param("id", id).update()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                    "SELECT attempts FROM outbox_message WHERE aggregate_id = :id AND published_at IS NOT NULL")
+                    .param("id", id).query(Integer.class).optional().orElse(0) == 2);
+            assertThat(queues.messagesFor("sangam.dispatch.revenue", id)).hasSize(1);
         }
     }
 }

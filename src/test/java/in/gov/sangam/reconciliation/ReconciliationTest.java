@@ -73,7 +73,7 @@ class ReconciliationTest extends HubIntegrationTest {
     static void settings(DynamicPropertyRegistry registry) {
         // Far above the broker ids Spring Boot hands out by counting the contexts a test run starts: two embedded
         // brokers with one id in one JVM would share their in-VM connections.
-        ownHub(registry, 912);
+        ownHub(registry);
         // A failed dispatch is held for redelivery for the whole test: the broker holds it scheduled, not waiting.
         registry.add("sangam.test.redelivery-delay", () -> "1h");
         registry.add("sangam.test.max-redelivery-delay", () -> "1h");

@@ -37,9 +37,8 @@ class ReconciliationTwoNodesTest {
                 "spring.datasource.username=postgres", "spring.datasource.password=postgres",
                 "sangam.reconciliation.every=200ms"};
             try (HubProcess first = HubProcess.start(nodeA, settings)) {
-                // A broker id of its own, far above those Spring Boot counts out to the JVM's contexts.
-                try (HubProcess second = HubProcess.start(nodeB, concat(concat(settings,
-                        "spring.artemis.embedded.server-id=913"), first.sameDepartments()))) {
+                // The second node's broker id is Spring Boot's next free one: a fixed one could be held already.
+                try (HubProcess second = HubProcess.start(nodeB, concat(settings, first.sameDepartments()))) {
                     JdbcClient jdbc = first.bean(JdbcClient.class);
                     Set<String> nodes = Set.of(first.bean(ReconciliationLease.class).node(),
                             second.bean(ReconciliationLease.class).node());

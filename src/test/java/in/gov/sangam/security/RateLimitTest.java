@@ -29,7 +29,7 @@ class RateLimitTest extends HubIntegrationTest {
 
     @DynamicPropertySource
     static void hubOfItsOwn(DynamicPropertyRegistry registry) {
-        ownHub(registry, 11);
+        ownHub(registry);
     }
 
     @Test

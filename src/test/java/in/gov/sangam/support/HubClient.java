@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,8 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HubClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A hub that does not take the connection, or never answers, fails the test instead of hanging it. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Generous: a busy 2-core machine; the hub answers every call at once (it never waits for a department). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private final String baseUrl;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
@@ -118,7 +123,9 @@ public final class HubClient {
 
     private Answer send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpRequest limited = request.timeout().isPresent() ? request
+                    : HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
+            HttpResponse<String> response = http.send(limited, HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (type.contains("json") && !response.body().isEmpty()) {

@@ -58,12 +58,12 @@ public abstract class HubIntegrationTest {
 
     /**
      * For a test class whose settings make Spring start a second hub beside the shared one: its own data directory
-     * (the broker journal is locked by the hub that holds it) and its own embedded broker id.
+     * (the broker journal is locked by the hub that holds it). Its embedded broker's id is left to Spring Boot, which
+     * gives each broker in the JVM the next free one: a fixed id could be one another context already holds.
      */
-    protected static void ownHub(DynamicPropertyRegistry registry, int brokerId) {
+    protected static void ownHub(DynamicPropertyRegistry registry) {
         Path own = newDataDir();
         registry.add("sangam.test.own-data-dir", own::toString);
-        registry.add("spring.artemis.embedded.server-id", () -> Integer.toString(brokerId));
     }
 
     @BeforeEach

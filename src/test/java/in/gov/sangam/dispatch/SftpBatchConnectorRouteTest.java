@@ -1,0 +1,259 @@
+package in.gov.sangam.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import freemarker.template.TemplateException;
+import in.gov.sangam.support.RouteSlice;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.UseAdviceWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * The batch-file connector's route templates ({@code routes/connector-sftp-batch.yaml}) on their own: the request
+ * side from a department's queue on a real embedded broker, the result side reading a local folder where the
+ * department's SFTP outbox would be. The beans they call are mocks; what is checked is the routes' decisions.
+ */
+@CamelSpringBootTest
+@UseAdviceWith
+@DirtiesContext
+@SpringBootTest(classes = {RouteSlice.class, SftpBatchConnectorRouteTest.Repository.class}, properties = {
+    "camel.main.routes-include-pattern=classpath:routes/connector-sftp-batch.yaml",
+    RouteSlice.EMBEDDED_BROKER, RouteSlice.BROKER_IN_MEMORY})
+class SftpBatchConnectorRouteTest {
+
+    private static final String QUEUE = "jms:queue:sangam.dispatch.education";
+    private static final String MESSAGE = "{\"applicationId\":\"SGM-2026-0000042\"}";
+    /** Where the department's SFTP outbox would be: a local folder the result route reads the same way. */
+    private static final Path OUTBOX = RouteSlice.temporaryFolder("sftp-outbox-");
+
+    /** The processed-files repository, in memory here (the hub keeps it in the database). */
+    static class Repository {
+        @Bean
+        IdempotentRepository processedResultFiles() {
+            return new MemoryIdempotentRepository();
+        }
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    ProducerTemplate producer;
+    @MockitoBean(name = "dispatcher")
+    Dispatcher dispatcher;
+    @MockitoBean(name = "batchFiles")
+    BatchFiles batchFiles;
+    @MockitoBean(name = "resultFiles")
+    ResultFiles resultFiles;
+    @MockitoBean(name = "resultFileClaims")
+    ResultFileClaims resultFileClaims;
+
+    MockEndpoint request;
+    /** Whatever any file was read as, and the keys of those marked done, since the test began. */
+    final List<String> applied = new CopyOnWriteArrayList<>();
+    final List<String> done = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void routes() throws Exception {
+        if (!camel.isStarted()) {
+            TemplatedRouteBuilder.builder(camel, "sftp-batch-connector").routeId("dispatch-education")
+                    .parameter("department", "education")
+                    .parameter("template", "connectors/education/mappings/request.csv.ftl")
+                    .add();
+            TemplatedRouteBuilder.builder(camel, "sftp-batch-results").routeId("results-education")
+                    .parameter("department", "education")
+                    .parameter("outbox", "file:" + OUTBOX)
+                    .parameter("every", "100")
+                    .add();
+            AdviceWith.adviceWith(camel, "dispatch-education",
+                    route -> route.weaveByToUri("freemarker:*").replace().to("mock:request"));
+            camel.start();
+        }
+        request = camel.getEndpoint("mock:request", MockEndpoint.class);
+        request.reset();
+        doAnswer(call -> {
+            call.<Exchange>getArgument(0).getMessage().setBody(Map.of("application", "model"));
+            return null;
+        }).when(dispatcher).prepare(any());
+        // Every test's files stay in the outbox: each test counts the reads of its own files.
+        doAnswer(call -> {
+            Exchange exchange = call.getArgument(0);
+            applied.add(exchange.getProperty("SangamDepartment") + " "
+                    + exchange.getProperty("SangamResultFileKey") + " " + exchange.getMessage().getBody());
+            return null;
+        }).when(resultFiles).apply(any());
+        doAnswer(call -> done.add(call.<Exchange>getArgument(0).getProperty("SangamResultFileKey", String.class)))
+                .when(resultFileClaims).done(any());
+    }
+
+    /** What the route handed to {@code resultFiles.apply} from the file {@code name}, one entry per read. */
+    private List<String> applied(String name) {
+        return applied.stream().filter(read -> read.startsWith("education education/" + name + "-")).toList();
+    }
+
+    @Test
+    void anApplicationIsRenderedAndUploadedToTheDepartmentsInbox() throws Exception {
+        request.expectedBodiesReceived(Map.of("application", "model"));
+
+        producer.sendBody(QUEUE, MESSAGE);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(batchFiles).upload(any()));
+        request.assertIsSatisfied();
+        verify(dispatcher, never()).cannotDispatch(any());
+    }
+
+    @Test
+    void anApplicationAlreadyWithItsDepartmentIsNotWrittenAgain() throws Exception {
+        doAnswer(call -> {
+            call.<Exchange>getArgument(0).setProperty(Dispatcher.ALREADY_DISPATCHED, true);
+            return null;
+        }).when(dispatcher).prepare(any());
+
+        producer.sendBody(QUEUE, MESSAGE);
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> verify(dispatcher, times(1)).prepare(any()));
+        assertThat(request.getReceivedCounter()).isZero();
+        verify(batchFiles, never()).upload(any());
+    }
+
+    @Test
+    void anInboxThatCannotBeReachedRollsTheMessageBackForTheBrokerToRedeliver() throws Exception {
+        doThrow(new DepartmentUnavailableException("education's SFTP server could not be reached", null))
+                .doNothing().when(batchFiles).upload(any());
+
+        producer.sendBody(QUEUE, MESSAGE);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(batchFiles, times(2)).upload(any()));
+        verify(dispatcher, times(2)).prepare(any());
+        verify(dispatcher, never()).cannotDispatch(any());
+    }
+
+    @Test
+    void aRequestFileThatCannotBeRenderedIsADeadLetterAndNothingIsUploaded() throws Exception {
+        request.whenAnyExchangeReceived(exchange -> {
+            throw new TemplateException("The following has evaluated to null or missing", null);
+        });
+
+        producer.sendBody(QUEUE, MESSAGE);
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> verify(dispatcher, times(1)).cannotDispatch(any()));
+        verify(batchFiles, never()).upload(any());
+    }
+
+    @Test
+    void anApplicationThatDoesNotExistIsADeadLetterAtOnce() throws Exception {
+        doThrow(new CannotDispatchException("there is no application SGM-2026-0000042"))
+                .when(dispatcher).prepare(any());
+
+        producer.sendBody(QUEUE, MESSAGE);
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> verify(dispatcher, times(1)).cannotDispatch(any()));
+        verify(dispatcher, times(1)).prepare(any());
+    }
+
+    @Test
+    void aResultFileIsReadOnceWholeAndThenMarkedDone() throws Exception {
+        String content = "hub_ref,board_ref,status,remark,reason\nSGM-2026-0000042,,PROCESSING,प्रक्रिया में,\n";
+
+        Path file = drop("results-once.csv", content);
+
+        // The file stays in the outbox and the route looks again every 100 ms: it is still read once.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(applied("results-once.csv")).hasSize(1));
+        String key = "education/results-once.csv-" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
+        assertThat(applied("results-once.csv")).containsExactly("education " + key + " " + content);
+        assertThat(done).containsExactly(key);
+        assertThat(file).exists();
+    }
+
+    @Test
+    void aFileRewrittenUnderTheSameNameIsANewResultFile() throws Exception {
+        drop("results-again.csv", "hub_ref,status\nSGM-2026-0000042,PROCESSING\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied("results-again.csv").size() == 1);
+
+        drop("results-again.csv", "hub_ref,status\nSGM-2026-0000042,PROCESSING\nSGM-2026-0000043,COMPLETED\n");
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+                .until(() -> applied("results-again.csv").size() == 2);
+    }
+
+    @Test
+    void aFileStillBeingWrittenUnderAnotherNameIsNotRead() throws Exception {
+        drop(".writing-results-soon.csv", "hub_ref,status\n");
+        drop("results-soon.csv.part", "hub_ref,status\n");
+        drop("results-now.csv", "hub_ref,status\n");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied("results-now.csv").size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+                .until(() -> applied("results-soon.csv").isEmpty() && applied("results-soon.csv.part").isEmpty());
+    }
+
+    @Test
+    void aFileWhoseRowsCouldNotBeAppliedIsReadAgainAtTheNextLookUntilTheyAre() throws Exception {
+        AtomicInteger failures = new AtomicInteger();
+        doAnswer(call -> {
+            Exchange exchange = call.getArgument(0);
+            applied.add(exchange.getProperty("SangamDepartment") + " "
+                    + exchange.getProperty("SangamResultFileKey") + " " + exchange.getMessage().getBody());
+            if (exchange.getProperty("SangamResultFileKey", String.class).contains("results-failing.csv")
+                    && failures.incrementAndGet() <= 2) {
+                throw new IllegalStateException("the database is away");
+            }
+            return null;
+        }).when(resultFiles).apply(any());
+
+        drop("results-failing.csv", "hub_ref,status\nSGM-2026-0000042,PROCESSING\n");
+
+        // Not marked done while it fails; read no more once it went through.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+                .until(() -> applied("results-failing.csv").size() == 3);
+        assertThat(done).filteredOn(key -> key.contains("results-failing.csv")).hasSize(1);
+    }
+
+    @Test
+    void aReplayedResultRowIsAppliedOnItsOwn() throws Exception {
+        producer.sendBody("jms:queue:sangam.result-rows", "SGM-2026-0000042,,PROCESSING,,");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(resultFiles).applyReplayed(any()));
+    }
+
+    /** Writes a file aside and moves it in, as a department's batch job must. */
+    private static Path drop(String name, String content) throws Exception {
+        Path aside = Files.createTempFile(OUTBOX.getParent(), "writing-", ".tmp");
+        Files.writeString(aside, content, StandardCharsets.UTF_8);
+        return Files.move(aside, OUTBOX.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+}
