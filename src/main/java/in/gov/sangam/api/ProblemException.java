@@ -47,18 +47,6 @@ public class ProblemException extends RuntimeException {
         return new FieldError().field(field).message(message);
     }
 
-    /** The detail with each field's problem, for a log line or a dead letter's reason. */
-    public String describe() {
-        if (errors.isEmpty()) {
-            return getMessage();
-        }
-        StringBuilder text = new StringBuilder();
-        for (FieldError error : errors) {
-            text.append(text.isEmpty() ? "" : "; ").append(error.getField()).append(' ').append(error.getMessage());
-        }
-        return text.toString();
-    }
-
     public ProblemType type() {
         return type;
     }

@@ -47,11 +47,11 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
             PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
             for (Resource connectorFile : resources.getResources(location + "/*/connector.yaml")) {
                 String department = folderName(connectorFile);
+                JsonNode connector = read(connectorFile);
                 if (resources.getResources(location + "/" + department + "/simulator/**").length == 0
-                        || configured(environment, department, connectorFile)) {
+                        || configured(environment, department, connector)) {
                     continue;
                 }
-                JsonNode connector = read(connectorFile);
                 boolean batch = "sftp-batch".equals(connector.path("protocol").asText());
                 int port = environment.getProperty("sangam.demo.simulators." + department + ".port", Integer.class, 0);
                 String endpoint = (batch ? "sftp" : "http") + "://127.0.0.1:" + (port == 0 ? freePort() : port);
@@ -70,12 +70,11 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
     }
 
     /** Whether the department's endpoint is set already: by an override, or by its connector.yaml's placeholder. */
-    private static boolean configured(ConfigurableEnvironment environment, String department, Resource connectorFile)
-            throws IOException {
+    private static boolean configured(ConfigurableEnvironment environment, String department, JsonNode connector) {
         if (environment.getProperty("sangam.connectors." + department + ".endpoint") != null) {
             return true;
         }
-        String endpoint = read(connectorFile).path("endpoint").asText("");
+        String endpoint = connector.path("endpoint").asText("");
         return !endpoint.isBlank() && !environment.resolvePlaceholders(endpoint).contains("${");
     }
 
