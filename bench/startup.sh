@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Start-up benchmark: how long the hub takes from launch until /actuator/health/readiness answers UP, with a fresh
-# data directory each time:
+# data directory each time, in the default profile (simulators included):
 #   - `mvn spring-boot:run` (the README's first command, on an already compiled tree), shipped catalogue;
-#   - the packaged jar (`java -jar`), shipped catalogue and a generated one of 1,000 services (the real programme
-#     has 913).
+#   - the packaged jar as built (`java -jar target/…`), shipped catalogue and a generated one of 1,000 services
+#     (the real programme has 913);
+#   - the same jar installed by ops/install.sh (extracted, with a class-data-sharing archive), as production runs it.
 # Usage: bench/startup.sh [runs per case, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ mvn -B -q test-compile
 jar=$(ls target/sangam-hub-*.jar | grep -v original | head -1)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+ops/install.sh "$jar" "$work/installed" > /dev/null
 java -cp target/test-classes in.gov.sangam.catalogue.GeneratedCatalogue "$work/connectors-1000" 20 50
 
 measure() {
@@ -26,6 +28,9 @@ measure() {
     if [ "${1:-}" = "mvn" ]; then
       setsid mvn -B -q spring-boot:run \
         -Dspring-boot.run.arguments="--server.port=$port --sangam.data-dir=$work/data" > "$work/hub.log" 2>&1 &
+    elif [ "${1:-}" = "installed" ]; then
+      setsid java -XX:SharedArchiveFile="$work/installed/sangam-hub.jsa" -jar "$work/installed/sangam-hub.jar" \
+        --server.port=$port --sangam.data-dir="$work/data" > "$work/hub.log" 2>&1 &
     else
       setsid java -jar "$jar" --server.port=$port --sangam.data-dir="$work/data" "$@" > "$work/hub.log" 2>&1 &
     fi
@@ -45,3 +50,4 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(java -
 measure "mvn spring-boot:run" mvn
 measure "jar, shipped catalogue"
 measure "jar, 1,000 services" --sangam.catalogue.location="file:$work/connectors-1000"
+measure "installed (ops/install.sh)" installed

@@ -43,6 +43,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ResourceLoader;
@@ -79,7 +80,7 @@ public class DemoProgress implements DisposableBean {
             runnable -> new Thread(runnable, "simulated-departments"));
     private volatile String hubUrl;
 
-    DemoProgress(Catalogue catalogue, Connectors connectors, DepartmentSimulators simulators,
+    DemoProgress(Catalogue catalogue, Connectors connectors, @Lazy DepartmentSimulators simulators,
             DemoApplications store, ResourceLoader resources, DepartmentTokens tokens, Clock clock,
             @Value("${sangam.catalogue.location}") String catalogueLocation,
             @Value("${sangam.demo.step-after:20s}") Duration stepAfter,

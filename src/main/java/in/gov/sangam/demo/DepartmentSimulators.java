@@ -17,15 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.stereotype.Component;
 
 /**
  * Simulators of the departments' legacy systems, for the demo and the tests, listening where
@@ -33,11 +29,8 @@ import org.springframework.stereotype.Component;
  * {@code simulator/}: WireMock mappings (with response templates) for HTTP systems, the batch job's rules for
  * batch-file systems, which get an SFTP server. They speak over real HTTP and SFTP, so the connectors cannot tell
  * them from the real systems. The mappings are read as resources, so they work from the packaged jar and from a
- * department folder kept outside it.
+ * department folder kept outside it. Made by {@link SimulatorsConfiguration}.
  */
-@Component
-@Profile("default")
-@ConditionalOnProperty(name = "sangam.simulators.enabled", havingValue = "true")
 public class DepartmentSimulators implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(DepartmentSimulators.class);
@@ -45,9 +38,8 @@ public class DepartmentSimulators implements DisposableBean {
     private final Map<String, WireMockServer> servers = new ConcurrentHashMap<>();
     private final Map<String, SftpBatchSimulator> batchDepartments = new ConcurrentHashMap<>();
 
-    public DepartmentSimulators(Connectors connectors, Environment environment, ResourcePatternResolver resources,
-            @Value("${sangam.catalogue.location}") String catalogueLocation,
-            @Value("${sangam.data-dir}") Path dataDir) {
+    DepartmentSimulators(Connectors connectors, Environment environment, ResourcePatternResolver resources,
+            String catalogueLocation, Path dataDir) {
         String location = catalogueLocation.replaceAll("/+$", "");
         Map<String, String> simulated = Binder.get(environment).bind(SimulatedEndpoints.SIMULATED,
                 Bindable.mapOf(String.class, String.class)).orElse(Map.of());

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
@@ -51,7 +52,13 @@ final class SftpBatchSimulator implements AutoCloseable {
             server = SshServer.setUpDefaultServer();
             server.setHost("127.0.0.1");
             server.setPort(port);
-            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(root.resolve("host-key.ser")));
+            // A P-256 host key made now, on the simulator's own start-up thread: the default (P-521, made on the
+            // first connection) held up the connector's first poll, and with it the hub's start, by about a second.
+            SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(root.resolve("host-key.ser"));
+            hostKey.setAlgorithm(KeyUtils.EC_ALGORITHM);
+            hostKey.setKeySize(256);
+            hostKey.loadKeys(null);
+            server.setKeyPairProvider(hostKey);
             server.setPasswordAuthenticator((user, password, session) ->
                     user.equals(settings.username()) && password.equals(settings.password()));
             server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));

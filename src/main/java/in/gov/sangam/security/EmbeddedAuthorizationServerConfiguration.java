@@ -2,7 +2,6 @@ package in.gov.sangam.security;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import in.gov.sangam.api.Problems;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,16 +76,28 @@ class EmbeddedAuthorizationServerConfiguration {
         return new InMemoryRegisteredClientRepository(clients);
     }
 
+    /**
+     * A 2048-bit RSA key takes about a second of CPU to make on a small machine, and nothing needs it before the
+     * first token is asked for, so it is made on another thread while the hub starts; the first token waits for it.
+     */
     @Bean
-    JWKSource<SecurityContext> tokenSigningKey() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
-                .privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID(UUID.randomUUID().toString())
-                .build();
-        return new ImmutableJWKSet<>(new JWKSet(key));
+    JWKSource<SecurityContext> tokenSigningKey() {
+        CompletableFuture<JWKSet> keys = CompletableFuture.supplyAsync(EmbeddedAuthorizationServerConfiguration::newSigningKey);
+        return (selector, context) -> selector.select(keys.join());
+    }
+
+    private static JWKSet newSigningKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            return new JWKSet(new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                    .privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID(UUID.randomUUID().toString())
+                    .build());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM cannot make RSA keys", e);
+        }
     }
 
     /** The API checks tokens against the same key in memory: no call to itself over HTTP. */

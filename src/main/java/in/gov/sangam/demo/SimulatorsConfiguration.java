@@ -1,0 +1,30 @@
+package in.gov.sangam.demo;
+
+import in.gov.sangam.dispatch.Connectors;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.ResourcePatternResolver;
+
+/** The demo's department simulators, in the default profile unless {@code sangam.simulators.enabled=false}. */
+@Configuration(proxyBeanMethods = false)
+@Profile("default")
+@ConditionalOnProperty(name = "sangam.simulators.enabled", havingValue = "true")
+class SimulatorsConfiguration {
+
+    /**
+     * Started on Spring's bootstrap executor while the rest of the hub is built: their ports were chosen before the
+     * context (by {@link SimulatedEndpoints}), so nothing needs them until the connectors start, and Spring waits for
+     * background beans before it starts anything. A simulator that fails to start still fails the start-up.
+     */
+    @Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
+    DepartmentSimulators departmentSimulators(Connectors connectors, Environment environment,
+            ResourcePatternResolver resources, @Value("${sangam.catalogue.location}") String catalogueLocation,
+            @Value("${sangam.data-dir}") Path dataDir) {
+        return new DepartmentSimulators(connectors, environment, resources, catalogueLocation, dataDir);
+    }
+}
