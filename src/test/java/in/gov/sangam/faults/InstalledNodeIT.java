@@ -1,0 +1,56 @@
+package in.gov.sangam.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The production form of a node, as the README installs it: {@code ops/install.sh} extracts the packaged jar and
+ * trains a class-data-sharing archive, and the node started from it becomes ready with the hub's own classes taken
+ * from the archive (were the archive stale or unusable, the JVM would quietly load them the slow way).
+ */
+@Timeout(300)
+class InstalledNodeIT {
+
+    @Test
+    void anInstalledNodeStartsWithItsClassesFromTheArchive() throws Exception {
+        Path work = Files.createTempDirectory("sangam-installed-");
+        Path installed = work.resolve("node");
+        Process install = new ProcessBuilder("bash", "ops/install.sh", HubJar.jar().toString(), installed.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("install.log").toFile())
+                .start();
+        await().atMost(Duration.ofMinutes(3)).until(() -> !install.isAlive());
+        assertThat(install.exitValue()).as("ops/install.sh exit code; see " + work.resolve("install.log")).isZero();
+        assertThat(installed.resolve("sangam-hub.jsa")).isNotEmptyFile();
+
+        int port = HubJar.freePort();
+        Path classLog = work.resolve("classes.log");
+        Process node = new ProcessBuilder(List.of(HubJar.javaExecutable(),
+                "-XX:SharedArchiveFile=" + installed.resolve("sangam-hub.jsa"),
+                "-Xlog:class+load=info:file=" + classLog,
+                "-jar", installed.resolve("sangam-hub.jar").toString(),
+                "--server.port=" + port, "--sangam.data-dir=" + work.resolve("data")))
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("hub.log").toFile())
+                .start();
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !node.isAlive() || Readiness.of(port) == 200);
+            assertThat(node.isAlive()).as("the installed node runs; see " + work.resolve("hub.log")).isTrue();
+            assertThat(Files.readAllLines(classLog))
+                    .as("the hub's classes come from the archive")
+                    .anyMatch(line -> line.contains("in.gov.sangam.SangamApplication")
+                            && line.contains("shared objects file"));
+        } finally {
+            node.destroy();
+            node.waitFor();
+        }
+    }
+}
