@@ -102,6 +102,21 @@ public class ApplicationStore {
     }
 
     /**
+     * Keeps the department's reference of an application that has none yet (a report of the status it already has
+     * may be the first to carry it); a reference it has already is never replaced.
+     *
+     * @return whether this call stored it
+     */
+    public boolean keepDepartmentReference(String applicationId, String departmentReference) {
+        return jdbc.sql("""
+                UPDATE application SET department_reference = :reference, version = version + 1
+                WHERE application_id = :id AND department_reference IS NULL""")
+                .param("reference", departmentReference)
+                .param("id", applicationId)
+                .update() == 1;
+    }
+
+    /**
      * Notes that the application's department has it, while it may stay SUBMITTED until the department says so
      * later (a department working in batch files): it is not waiting for the hub.
      */

@@ -13,8 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,6 +59,12 @@ public class StatusUpdates {
         ApplicationStatus target = normaliser.normalise(department, update.status());
         ApplicationStatus current = application.status();
         if (target == current) {
+            // Nothing moves, but the report may be the first to carry the department's reference (a call-back that
+            // came before the dispatch answer): without it, a department polled by reference is never asked.
+            if (update.departmentReference() != null && application.departmentReference() == null) {
+                keepReference(() -> store.keepDepartmentReference(application.applicationId(),
+                        update.departmentReference()));
+            }
             return new StatusUpdateOutcome(application.applicationId(), current, current, false);
         }
         if (!StatusTransitions.isAllowed(current, target)) {
@@ -64,7 +72,8 @@ public class StatusUpdates {
                     + " is " + current + "; it cannot become " + target + " (from " + current + " it may become "
                     + describe(StatusTransitions.next(current)) + ").");
         }
-        if (!store.changeStatus(application.applicationId(), current, target, update.departmentReference())) {
+        if (!keepReference(() -> store.changeStatus(application.applicationId(), current, target,
+                update.departmentReference()))) {
             // Another update changed it since it was read: answer as if this one came second.
             return apply(update);
         }
@@ -84,6 +93,16 @@ public class StatusUpdates {
         ApplicationLog.info(LOG, application.applicationId(), "Status {} -> {} reported by {}", current, target,
                 department.code());
         return new StatusUpdateOutcome(application.applicationId(), current, target, true);
+    }
+
+    /** A reference the department gave another of its applications is refused, naming the field. */
+    private static boolean keepReference(BooleanSupplier change) {
+        try {
+            return change.getAsBoolean();
+        } catch (DuplicateKeyException taken) {
+            throw Refused.invalid(List.of(new FieldProblem("departmentReference",
+                    "is already the department's reference of another application")));
+        }
     }
 
     private StoredApplication find(StatusUpdate update) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.CompletionEvents;
 import in.gov.sangam.support.HubClient.Answer;
@@ -61,6 +62,42 @@ class StatusUpdateApiTest extends HubIntegrationTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().path("changed").asBoolean()).isFalse();
         assertThat(hub.get("/api/v1/applications/" + id, "portal").json().path("history")).hasSize(2);
+    }
+
+    @Test
+    void theDepartmentsReferenceIsKeptWhenItComesWithTheStatusTheApplicationAlreadyHas() {
+        // A call-back without the department's reference arrived before the dispatch answer: the application is
+        // FORWARDED with no reference yet.
+        String id = forwardedBirthRegistration();
+        jdbc.sql("UPDATE application SET department_reference = NULL WHERE application_id = :id").param("id", id)
+                .update();
+
+        Answer answer = report(id, null, "REG", "HLT/LATE/" + id);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().path("changed").asBoolean()).isFalse();
+        assertThat(new ApplicationRows(jdbc).reference(id)).isEqualTo("HLT/LATE/" + id);
+        assertThat(hub.get("/api/v1/applications/" + id, "portal").json().path("history")).hasSize(2);
+    }
+
+    @Test
+    void aReferenceTheDepartmentGaveAnotherApplicationIsRefusedAndChangesNothing() {
+        String first = forwardedBirthRegistration();
+        String second = forwardedBirthRegistration();
+        String taken = new ApplicationRows(jdbc).reference(first);
+        jdbc.sql("UPDATE application SET department_reference = NULL WHERE application_id = :id").param("id", second)
+                .update();
+
+        Answer sameStatus = report(second, null, "REG", taken);
+        Answer newStatus = report(second, null, "SCR", taken);
+
+        for (Answer answer : List.of(sameStatus, newStatus)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.json().path("errors").get(0).path("field").asText()).isEqualTo("departmentReference");
+        }
+        assertThat(new ApplicationRows(jdbc).reference(second)).isNull();
+        assertThat(new ApplicationRows(jdbc).status(second)).isEqualTo("FORWARDED");
+        assertThat(new ApplicationRows(jdbc).reference(first)).isEqualTo(taken);
     }
 
     @Test

@@ -16,9 +16,10 @@ public final class ApplicationRows {
                 .query(String.class).single();
     }
 
+    /** The department's reference, or null while the application has none. */
     public String reference(String id) {
         return jdbc.sql("SELECT department_reference FROM application WHERE application_id = :id").param("id", id)
-                .query(String.class).single();
+                .query((rs, row) -> rs.getString(1)).list().get(0);
     }
 
     public int historySize(String id) {
