@@ -16,7 +16,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Points the connectors of the demo's departments at their simulators, from outside: for each department folder
@@ -40,31 +39,23 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
                 || !environment.getProperty("sangam.simulators.enabled", Boolean.class, false)) {
             return;
         }
-        String location = environment.getProperty("sangam.catalogue.location", "classpath*:connectors")
-                .replaceAll("/+$", "");
         Map<String, Object> properties = new LinkedHashMap<>();
-        try {
-            PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
-            for (Resource connectorFile : resources.getResources(location + "/*/connector.yaml")) {
-                String department = folderName(connectorFile);
-                JsonNode connector = read(connectorFile);
-                if (resources.getResources(location + "/" + department + "/simulator/**").length == 0
-                        || configured(environment, department, connector)) {
-                    continue;
-                }
-                boolean batch = "sftp-batch".equals(connector.path("protocol").asText());
-                int port = environment.getProperty("sangam.demo.simulators." + department + ".port", Integer.class, 0);
-                String endpoint = (batch ? "sftp" : "http") + "://127.0.0.1:" + (port == 0 ? freePort() : port);
-                properties.put("sangam.connectors." + department + ".endpoint", endpoint);
-                properties.put(SIMULATED + "." + department, endpoint);
-                if (batch) {
-                    // The simulator makes a new host key on each start; a real server's must be known.
-                    properties.put("sangam.connectors." + department + ".batch.hostKeyChecking", "no");
-                }
+        DepartmentFolders.connectorFiles(environment).forEach((department, connectorFile) -> {
+            JsonNode connector = read(connectorFile);
+            if (!DepartmentFolders.hasSimulator(environment, department)
+                    || configured(environment, department, connector)) {
+                return;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("The demo could not read the department folders at " + location, e);
-        }
+            boolean batch = "sftp-batch".equals(connector.path("protocol").asText());
+            int port = environment.getProperty("sangam.demo.simulators." + department + ".port", Integer.class, 0);
+            String endpoint = (batch ? "sftp" : "http") + "://127.0.0.1:" + (port == 0 ? freePort() : port);
+            properties.put("sangam.connectors." + department + ".endpoint", endpoint);
+            properties.put(SIMULATED + "." + department, endpoint);
+            if (batch) {
+                // The simulator makes a new host key on each start; a real server's must be known.
+                properties.put("sangam.connectors." + department + ".batch.hostKeyChecking", "no");
+            }
+        });
         // Last: anything configured explicitly still wins.
         environment.getPropertySources().addLast(new MapPropertySource("demo-simulated-endpoints", properties));
     }
@@ -78,21 +69,19 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
         return !endpoint.isBlank() && !environment.resolvePlaceholders(endpoint).contains("${");
     }
 
-    private static JsonNode read(Resource file) throws IOException {
+    private static JsonNode read(Resource file) {
         try (InputStream in = file.getInputStream()) {
             return YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo could not read " + file.getDescription(), e);
         }
     }
 
-    private static String folderName(Resource connectorFile) throws IOException {
-        String path = connectorFile.getURL().toString();
-        String folder = path.substring(0, path.lastIndexOf('/'));
-        return folder.substring(folder.lastIndexOf('/') + 1);
-    }
-
-    private static int freePort() throws IOException {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo found no free port for a simulator", e);
         }
     }
 
