@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,33 +69,36 @@ public class CatalogueLoader {
         String connectorName = "connectors/" + folder + "/connector.yaml";
         int before = problems.size();
 
-        JsonNode department = read(departmentFile, departmentName, problems);
+        YamlFile departmentYaml = read(departmentFile, departmentName, problems);
+        JsonNode department = departmentYaml == null ? null : departmentYaml.content();
         if (department != null) {
-            report(departmentName, JsonSchemas.validate(DEPARTMENT_FILE, department, ""), problems);
+            report(departmentYaml, JsonSchemas.validate(DEPARTMENT_FILE, department, ""), problems);
             if (department.path("code").isTextual() && !folder.equals(department.path("code").asText())) {
-                problems.add(departmentName + ": code: must equal the folder's name '" + folder + "' (found '"
+                problems.add(departmentYaml.at("code") + ": must equal the folder's name '" + folder + "' (found '"
                         + department.path("code").asText() + "')");
             }
         }
         Resource servicesFile = departmentFile.createRelative("services.yaml");
-        JsonNode services = servicesFile.exists() ? read(servicesFile, servicesName, problems) : null;
+        YamlFile servicesYaml = servicesFile.exists() ? read(servicesFile, servicesName, problems) : null;
+        JsonNode services = servicesYaml == null ? null : servicesYaml.content();
         if (!servicesFile.exists()) {
             problems.add(servicesName + ": is missing (every department folder lists its services there)");
         }
         if (services != null) {
-            report(servicesName, JsonSchemas.validate(SERVICES_FILE, services, ""), problems);
+            report(servicesYaml, JsonSchemas.validate(SERVICES_FILE, services, ""), problems);
         }
         Resource connectorFile = departmentFile.createRelative("connector.yaml");
-        JsonNode connector = connectorFile.exists() ? read(connectorFile, connectorName, problems) : null;
+        YamlFile connectorYaml = connectorFile.exists() ? read(connectorFile, connectorName, problems) : null;
+        JsonNode connector = connectorYaml == null ? null : connectorYaml.content();
         if (!connectorFile.exists()) {
             problems.add(connectorName + ": is missing (every department folder says how its system is reached)");
         }
         if (connector != null) {
-            report(connectorName, JsonSchemas.validate(CONNECTOR_FILE, connector, ""), problems);
+            report(connectorYaml, JsonSchemas.validate(CONNECTOR_FILE, connector, ""), problems);
             for (String section : new String[] {"submit", "statusPolling", "batch"}) {
                 String template = connector.path(section).path("template").asText(null);
                 if (template != null && !departmentFile.createRelative(template).exists()) {
-                    problems.add(connectorName + ": " + section + ".template: names connectors/" + folder + "/"
+                    problems.add(connectorYaml.at(section + ".template") + ": names connectors/" + folder + "/"
                             + template + ", which does not exist");
                 }
             }
@@ -106,13 +110,13 @@ public class CatalogueLoader {
         List<CatalogueService> entries = new ArrayList<>();
         JsonNode list = services.path("services");
         for (int i = 0; i < list.size(); i++) {
-            CatalogueService entry = toService(list.get(i), folder, servicesName + ": services[" + i + "]", problems);
+            CatalogueService entry = toService(list.get(i), folder, servicesYaml, "services[" + i + "]", problems);
             if (entry == null) {
                 continue;
             }
             String earlier = serviceFiles.putIfAbsent(entry.code(), servicesName);
             if (earlier != null) {
-                problems.add(servicesName + ": services[" + i + "].code: must be unique across departments ('"
+                problems.add(servicesYaml.at("services[" + i + "].code") + ": must be unique across departments ('"
                         + entry.code() + "' is also in " + earlier + ")");
             } else {
                 entries.add(entry);
@@ -125,16 +129,17 @@ public class CatalogueLoader {
                 Map.copyOf(statusCodes), connector);
     }
 
-    private CatalogueService toService(JsonNode node, String department, String where, List<String> problems) {
+    private CatalogueService toService(JsonNode node, String department, YamlFile file, String where,
+            List<String> problems) {
         JsonNode formSchema = node.path("formSchema");
         int before = problems.size();
         for (JsonSchemas.FieldProblem p : JsonSchemas.validate(META_SCHEMA, formSchema, "")) {
-            problems.add(where + ".formSchema." + p.field() + ": " + p.message()
+            problems.add(file.at(where + ".formSchema." + p.field()) + ": " + p.message()
                     + " (expected a valid JSON Schema, draft 2020-12)");
         }
         for (JsonNode required : formSchema.path("required")) {
             if (!formSchema.path("properties").has(required.asText())) {
-                problems.add(where + ".formSchema.required: names '" + required.asText()
+                problems.add(file.at(where + ".formSchema.required") + ": names '" + required.asText()
                         + "', which is not one of formSchema.properties");
             }
         }
@@ -146,7 +151,7 @@ public class CatalogueLoader {
         formSchema.path("properties").fields().forEachRemaining(
                 field -> exampleForm.set(field.getKey(), field.getValue().path("examples").path(0)));
         for (JsonSchemas.FieldProblem p : JsonSchemas.validate(compiled, exampleForm, "")) {
-            problems.add(where + ".formSchema.properties." + p.field() + ".examples[0]: " + p.message()
+            problems.add(file.at(where + ".formSchema.properties." + p.field() + ".examples[0]") + ": " + p.message()
                     + " (each field's first example must satisfy the form's own schema)");
         }
         if (problems.size() > before) {
@@ -166,23 +171,37 @@ public class CatalogueLoader {
                 compiled);
     }
 
-    private static JsonNode read(Resource file, String name, List<String> problems) {
+    /**
+     * A department folder's file as read, with where each of its fields is written.
+     *
+     * @param name the file as a person finds it ({@code connectors/health/connector.yaml})
+     */
+    private record YamlFile(String name, JsonNode content, YamlLines lines) {
+
+        /** The file, the line and the field, as a compiler names a mistake: {@code connector.yaml:12: submit.path}. */
+        String at(String field) {
+            return name + ":" + lines.lineOf(field) + ": " + field;
+        }
+    }
+
+    private static YamlFile read(Resource file, String name, List<String> problems) {
         try (InputStream in = file.getInputStream()) {
-            JsonNode node = YAML.readTree(in);
-            if (node == null || !node.isObject()) {
-                problems.add(name + ": must be a YAML mapping (found " + (node == null ? "an empty file" : node.getNodeType())
-                        + ")");
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            JsonNode node = YAML.readTree(text);
+            if (node == null || node.isMissingNode() || !node.isObject()) {
+                problems.add(name + ": must be a YAML mapping (found " + (node == null || node.isMissingNode()
+                        ? "an empty file" : node.getNodeType()) + ")");
                 return null;
             }
-            return node;
+            return new YamlFile(name, node, YamlLines.of(text));
         } catch (IOException e) {
             problems.add(name + ": is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
             return null;
         }
     }
 
-    private static void report(String file, List<JsonSchemas.FieldProblem> found, List<String> problems) {
-        found.forEach(p -> problems.add(file + ": " + p.field() + ": " + p.message()));
+    private static void report(YamlFile file, List<JsonSchemas.FieldProblem> found, List<String> problems) {
+        found.forEach(p -> problems.add(file.at(p.field()) + ": " + p.message()));
     }
 
     private static String folderName(Resource departmentFile) throws IOException {

@@ -43,16 +43,16 @@ class CatalogueLoaderTest {
     }
 
     @Test
-    void everyMistakeIsReportedWithItsFileAndField() throws IOException {
+    void everyMistakeIsReportedWithItsFileLineAndField() throws IOException {
         department("transport", "Transport Department", service("transport-driving-licence", 0, "FORTNIGHTS")
                 .replace("      required: [licenceClass]\n", "      required: [licenceClass, bloodGroup]\n"));
 
         assertThatThrownBy(() -> loader.load("file:" + connectors))
                 .isInstanceOf(CatalogueException.class)
                 .satisfies(e -> assertThat(((CatalogueException) e).problems()).containsExactlyInAnyOrder(
-                        "connectors/transport/services.yaml: services[0].timelineBasis: "
+                        "connectors/transport/services.yaml:6: services[0].timelineBasis: "
                                 + "does not have a value in the enumeration [\"CALENDAR_DAYS\", \"WORKING_DAYS\"]",
-                        "connectors/transport/services.yaml: services[0].timelineDays: must have a minimum value of 1"));
+                        "connectors/transport/services.yaml:5: services[0].timelineDays: must have a minimum value of 1"));
     }
 
     @Test
@@ -63,7 +63,7 @@ class CatalogueLoaderTest {
 
         assertThatThrownBy(() -> loader.load("file:" + connectors))
                 .isInstanceOf(CatalogueException.class)
-                .hasMessageContaining("connectors/transport/services.yaml: services[0].formSchema.properties"
+                .hasMessageContaining("connectors/transport/services.yaml:15: services[0].formSchema.properties"
                         + ".licenceClass.examples: is required");
     }
 
@@ -95,7 +95,7 @@ class CatalogueLoaderTest {
         Files.writeString(tourism.resolve("services.yaml"), "services:\n" + service("tourism-permit", 7, "WORKING_DAYS"));
 
         assertThatThrownBy(() -> loader.load("file:" + connectors))
-                .hasMessageContaining("connectors/tourism/department.yaml: code: must equal the folder's name 'tourism'");
+                .hasMessageContaining("connectors/tourism/department.yaml:1: code: must equal the folder's name 'tourism'");
     }
 
     @Test
@@ -116,10 +116,10 @@ class CatalogueLoaderTest {
                         + "statusCodes: {DONE: FINISHED}\ncredentials: {password: hunter2}\n");
 
         assertThatThrownBy(() -> loader.load("file:" + connectors))
-                .hasMessageContaining("connectors/transport/connector.yaml: statusCodes.DONE: does not have a value in "
+                .hasMessageContaining("connectors/transport/connector.yaml:4: statusCodes.DONE: does not have a value in "
                         + "the enumeration")
-                .hasMessageContaining("connectors/transport/connector.yaml: credentials.password: ")
-                .hasMessageContaining("connectors/transport/connector.yaml: submit.template: names "
+                .hasMessageContaining("connectors/transport/connector.yaml:5: credentials.password: ")
+                .hasMessageContaining("connectors/transport/connector.yaml:3: submit.template: names "
                         + "connectors/transport/missing.ftl, which does not exist");
     }
 
