@@ -1,29 +1,45 @@
 package in.gov.sangam.appeal;
 
 import in.gov.sangam.catalogue.CatalogueService;
+import in.gov.sangam.catalogue.TimelineBasis;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import java.time.ZonedDateTime;
 
 /**
  * The Public Services Guarantee Act's clock: when a service falls due. The time limit runs from the acknowledgement
  * of a complete application, counted in the state's time zone so that "15 days" means 15 days on the calendar
- * citizens use.
+ * citizens use: calendar days, or working days (see {@link WorkingDays}) as the service's catalogue entry says. The
+ * due time is the acknowledgement's time of day on the last day counted; a working-day count starts on the day after
+ * the acknowledgement, whatever day that was.
  *
- * <p>Every timeline is counted in calendar days for now; counting working days against the holiday calendar, and
- * stopping the clock while an application is with the citizen, belong to the auto-appeal work.
+ * <p>Stopping the clock while an application is with the citizen belongs to the auto-appeal work.
  */
-@Component
 public class PsgaClock {
 
     private final ZoneId zone;
+    private final WorkingDays workingDays;
 
-    public PsgaClock(@Value("${sangam.time-zone}") String zone) {
-        this.zone = ZoneId.of(zone);
+    public PsgaClock(ZoneId zone, WorkingDays workingDays) {
+        this.zone = zone;
+        this.workingDays = workingDays;
     }
 
-    public Instant dueDate(Instant acknowledgedAt, CatalogueService service) {
-        return acknowledgedAt.atZone(zone).plusDays(service.timelineDays()).toInstant();
+    /** @param district the applicant's district, whose own holidays a working-day timeline skips too */
+    public Instant dueDate(Instant acknowledgedAt, CatalogueService service, String district) {
+        ZonedDateTime acknowledged = acknowledgedAt.atZone(zone);
+        if (service.timelineBasis() != TimelineBasis.WORKING_DAYS) {
+            return acknowledged.plusDays(service.timelineDays()).toInstant();
+        }
+        LocalDate day = acknowledged.toLocalDate();
+        int counted = 0;
+        while (counted < service.timelineDays()) {
+            day = day.plusDays(1);
+            if (workingDays.isWorkingDay(day, district)) {
+                counted++;
+            }
+        }
+        return ZonedDateTime.of(day, acknowledged.toLocalTime(), zone).toInstant();
     }
 }

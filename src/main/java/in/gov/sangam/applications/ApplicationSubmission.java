@@ -146,7 +146,7 @@ public class ApplicationSubmission {
                 applicant.path("language").asText(),
                 request.path("formData").toString(),
                 acknowledgedAt,
-                psgaClock.dueDate(acknowledgedAt, service),
+                psgaClock.dueDate(acknowledgedAt, service, applicant.path("district").asText()),
                 clientId,
                 idempotencyKey,
                 fingerprint);
