@@ -5,8 +5,10 @@ import in.gov.sangam.api.model.ApplicationReceipt;
 import in.gov.sangam.api.model.District;
 import in.gov.sangam.api.model.Language;
 import in.gov.sangam.api.model.MaskedApplicant;
+import in.gov.sangam.appeal.PsgaClock;
 import in.gov.sangam.applications.ApplicationStore;
 import in.gov.sangam.applications.ApplicationSubmission;
+import in.gov.sangam.applications.ClockStops;
 import in.gov.sangam.applications.StatusChange;
 import in.gov.sangam.applications.StoredApplication;
 import in.gov.sangam.applications.SubmissionResult;
@@ -14,6 +16,8 @@ import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueService;
 import in.gov.sangam.privacy.Masking;
 import in.gov.sangam.time.HubTimeZone;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -32,13 +36,17 @@ public class ApplicationsApi {
     private final ApplicationStore store;
     private final Catalogue catalogue;
     private final HubTimeZone timeZone;
+    private final PsgaClock psgaClock;
+    private final Clock clock;
 
     public ApplicationsApi(ApplicationSubmission submission, ApplicationStore store, Catalogue catalogue,
-            HubTimeZone timeZone) {
+            HubTimeZone timeZone, PsgaClock psgaClock, Clock clock) {
         this.submission = submission;
         this.store = store;
         this.catalogue = catalogue;
         this.timeZone = timeZone;
+        this.psgaClock = psgaClock;
+        this.clock = clock;
     }
 
     public ApplicationReceipt submit(Exchange exchange) {
@@ -77,8 +85,13 @@ public class ApplicationsApi {
         StoredApplication application = store.find(applicationId).filter(caller::mayRead)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                         "There is no application with the id '" + applicationId + "'."));
-        String serviceName = catalogue.service(application.serviceCode()).map(CatalogueService::name)
-                .orElse(application.serviceCode());
+        CatalogueService service = catalogue.service(application.serviceCode()).orElse(null);
+        String serviceName = service == null ? application.serviceCode() : service.name();
+        ClockStops stops = application.clockStops();
+        Duration stopped = stops.stoppedFor(clock.instant());
+        // While the clock stands, the deadline moves on with it: shown as it would be if the clock ran again now.
+        Instant dueBy = stops.running() || service == null ? application.dueBy()
+                : psgaClock.dueDate(application.acknowledgedAt(), service, application.applicantDistrict(), stopped);
         var history = new ArrayList<in.gov.sangam.api.model.StatusChange>();
         for (StatusChange change : store.history(applicationId)) {
             history.add(new in.gov.sangam.api.model.StatusChange()
@@ -94,7 +107,9 @@ public class ApplicationsApi {
                 .department(application.department())
                 .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(application.status().name()))
                 .acknowledgedAt(local(application.acknowledgedAt()))
-                .dueBy(local(application.dueBy()))
+                .dueBy(local(dueBy))
+                .clockRunning(stops.running())
+                .clockStoppedDays(Math.floor(stopped.toSeconds() / 8640.0) / 10)
                 .departmentReference(application.departmentReference())
                 .applicant(new MaskedApplicant()
                         .name(application.applicantName())

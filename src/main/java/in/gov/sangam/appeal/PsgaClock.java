@@ -2,6 +2,7 @@ package in.gov.sangam.appeal;
 
 import in.gov.sangam.catalogue.CatalogueService;
 import in.gov.sangam.catalogue.TimelineBasis;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +15,8 @@ import java.time.ZonedDateTime;
  * due time is the acknowledgement's time of day on the last day counted; a working-day count starts on the day after
  * the acknowledgement, whatever day that was.
  *
- * <p>Stopping the clock while an application is with the citizen belongs to the auto-appeal work.
+ * <p>The clock stops while an application is with the citizen (RETURNED_TO_CITIZEN): the time it spent there is
+ * added to the acknowledgement, and the timeline is counted from there.
  */
 public class PsgaClock {
 
@@ -24,6 +26,14 @@ public class PsgaClock {
     public PsgaClock(ZoneId zone, WorkingDays workingDays) {
         this.zone = zone;
         this.workingDays = workingDays;
+    }
+
+    /**
+     * @param district the applicant's district, whose own holidays a working-day timeline skips too
+     * @param stopped how long the clock has been stopped while the application was with the citizen
+     */
+    public Instant dueDate(Instant acknowledgedAt, CatalogueService service, String district, Duration stopped) {
+        return dueDate(acknowledgedAt.plus(stopped), service, district);
     }
 
     /** @param district the applicant's district, whose own holidays a working-day timeline skips too */

@@ -2,6 +2,7 @@ package in.gov.sangam.applications;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,7 +23,7 @@ public class ApplicationStore {
     private static final String COLUMNS = """
             application_id, service_code, department, status, applicant_name, applicant_mobile,
             applicant_aadhaar_last4, applicant_district, applicant_language, acknowledged_at, due_by,
-            department_reference, request_fingerprint, client_id""";
+            department_reference, request_fingerprint, client_id, clock_stopped_since, clock_stopped_seconds""";
 
     private final JdbcClient jdbc;
     private final DataFieldMaxValueIncrementer applicationNumbers;
@@ -114,6 +115,25 @@ public class ApplicationStore {
                 .param("reference", departmentReference)
                 .param("id", applicationId)
                 .update() == 1;
+    }
+
+    /** Stops the application's PSGA clock: it is with the citizen from {@code at}. */
+    public void stopClock(String applicationId, Instant at) {
+        jdbc.sql("UPDATE application SET clock_stopped_since = :at WHERE application_id = :id")
+                .param("at", utc(at))
+                .param("id", applicationId)
+                .update();
+    }
+
+    /** Starts the application's PSGA clock again, with its new due date and how long it has been stopped in all. */
+    public void restartClock(String applicationId, Duration stoppedInAll, Instant dueBy) {
+        jdbc.sql("""
+                UPDATE application SET clock_stopped_since = NULL, clock_stopped_seconds = :seconds, due_by = :dueBy
+                WHERE application_id = :id""")
+                .param("seconds", stoppedInAll.toSeconds())
+                .param("dueBy", utc(dueBy))
+                .param("id", applicationId)
+                .update();
     }
 
     /**
@@ -218,7 +238,9 @@ public class ApplicationStore {
                 instant(rs, "due_by"),
                 rs.getString("department_reference"),
                 rs.getString("request_fingerprint"),
-                rs.getString("client_id"));
+                rs.getString("client_id"),
+                new ClockStops(instant(rs, "clock_stopped_since"),
+                        Duration.ofSeconds(rs.getLong("clock_stopped_seconds"))));
     }
 
     static OffsetDateTime utc(Instant instant) {

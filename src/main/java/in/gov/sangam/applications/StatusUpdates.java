@@ -1,13 +1,16 @@
 package in.gov.sangam.applications;
 
+import in.gov.sangam.appeal.PsgaClock;
 import in.gov.sangam.audit.AuditAction;
 import in.gov.sangam.audit.AuditEvent;
 import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
+import in.gov.sangam.catalogue.CatalogueService;
 import in.gov.sangam.logs.ApplicationLog;
 import in.gov.sangam.outbox.Outbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,15 +39,17 @@ public class StatusUpdates {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PsgaClock psgaClock;
 
     public StatusUpdates(Catalogue catalogue, ApplicationStore store, StatusNormaliser normaliser, Outbox outbox,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, PsgaClock psgaClock) {
         this.catalogue = catalogue;
         this.store = store;
         this.normaliser = normaliser;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.psgaClock = psgaClock;
     }
 
     @Transactional
@@ -79,6 +84,7 @@ public class StatusUpdates {
         }
         Instant at = update.at() != null ? update.at() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         store.appendHistory(application.applicationId(), target, at, update.remark(), update.reason());
+        runClock(application, target, at);
         if (StatusTransitions.isFinal(target)) {
             // The event's first sending carries its id as the broker message's id too.
             String eventId = UUID.randomUUID().toString();
@@ -93,6 +99,21 @@ public class StatusUpdates {
         ApplicationLog.info(LOG, application.applicationId(), "Status {} -> {} reported by {}", current, target,
                 department.code());
         return new StatusUpdateOutcome(application.applicationId(), current, target, true);
+    }
+
+    /**
+     * The PSGA clock stops while the application is with the citizen, and runs again, with the due date moved on by
+     * the time it stood, when the department takes it up again (or decides).
+     */
+    private void runClock(StoredApplication application, ApplicationStatus target, Instant at) {
+        if (target == ApplicationStatus.RETURNED_TO_CITIZEN && application.clockStops().running()) {
+            store.stopClock(application.applicationId(), at);
+        } else if (target != ApplicationStatus.RETURNED_TO_CITIZEN && !application.clockStops().running()) {
+            Duration stopped = application.clockStops().stoppedFor(at);
+            CatalogueService service = catalogue.service(application.serviceCode()).orElseThrow();
+            store.restartClock(application.applicationId(), stopped, psgaClock.dueDate(application.acknowledgedAt(),
+                    service, application.applicantDistrict(), stopped));
+        }
     }
 
     /** A reference the department gave another of its applications is refused, naming the field. */

@@ -3,6 +3,7 @@ package in.gov.sangam.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import in.gov.sangam.applications.ApplicationStatus;
+import in.gov.sangam.applications.ClockStops;
 import in.gov.sangam.applications.StoredApplication;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class CallerTest {
 
     private static StoredApplication application(String department, String submittedBy) {
         return new StoredApplication("SGM-2026-0000001", "s", department, ApplicationStatus.SUBMITTED, "n", "m", "1234",
-                "Srinagar", "ur", null, null, null, "f", submittedBy);
+                "Srinagar", "ur", null, null, null, "f", submittedBy, ClockStops.NONE);
     }
 
     @Test

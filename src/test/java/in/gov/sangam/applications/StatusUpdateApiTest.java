@@ -101,6 +101,37 @@ class StatusUpdateApiTest extends HubIntegrationTest {
     }
 
     @Test
+    void thePsgaClockStandsWhileTheApplicationIsWithTheCitizen() {
+        // A birth registration: 7 calendar days from Sunday 29 November 2026, 10:15:30 IST.
+        String id = forwardedBirthRegistration();
+        JsonNode before = hub.get("/api/v1/applications/" + id, "portal").json();
+        assertThat(before.path("dueBy").asText()).isEqualTo("2026-12-06T10:15:30+05:30");
+        assertThat(before.path("clockRunning").asBoolean()).isTrue();
+        assertThat(before.path("clockStoppedDays").asDouble()).isZero();
+
+        clock.advance(Duration.ofDays(1));
+        report(id, null, "QRY", null);
+        clock.advance(Duration.ofDays(3).plusHours(12));
+
+        JsonNode withTheCitizen = hub.get("/api/v1/applications/" + id, "portal").json();
+        assertThat(withTheCitizen.path("clockRunning").asBoolean()).isFalse();
+        assertThat(withTheCitizen.path("clockStoppedDays").asDouble()).isEqualTo(3.5);
+        assertThat(withTheCitizen.path("dueBy").asText()).isEqualTo("2026-12-09T22:15:30+05:30");
+
+        report(id, null, "SCR", null);
+        clock.advance(Duration.ofDays(2));
+
+        JsonNode takenUpAgain = hub.get("/api/v1/applications/" + id, "portal").json();
+        assertThat(takenUpAgain.path("clockRunning").asBoolean()).isTrue();
+        assertThat(takenUpAgain.path("clockStoppedDays").asDouble()).isEqualTo(3.5);
+        assertThat(takenUpAgain.path("dueBy").asText()).isEqualTo("2026-12-09T22:15:30+05:30");
+        assertThat(jdbc.sql("SELECT due_by FROM application WHERE application_id = :id").param("id", id)
+                .query(java.time.OffsetDateTime.class).single().toInstant())
+                .as("the stored deadline, which the appeal sweep reads")
+                .isEqualTo(java.time.Instant.parse("2026-12-09T16:45:30Z"));
+    }
+
+    @Test
     void anIllegalTransitionIsAConflictAndChangesNothing() {
         String id = forwardedBirthRegistration();
 
