@@ -79,6 +79,8 @@ public class CatalogueApi {
                 .description(s.description())
                 .timelineDays(s.timelineDays())
                 .timelineBasis(in.gov.sangam.api.model.TimelineBasis.fromValue(s.timelineBasis().name()))
+                .feedbackEnabled(s.feedbackEnabled())
+                .autoAppealEnabled(s.autoAppealEnabled())
                 .designatedOfficer(s.designatedOfficer())
                 .firstAppellateAuthority(s.firstAppellateAuthority())
                 .secondAppellateAuthority(s.secondAppellateAuthority())

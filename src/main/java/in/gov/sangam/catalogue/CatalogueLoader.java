@@ -164,6 +164,8 @@ public class CatalogueLoader {
                 node.path("description").asText(),
                 node.path("timelineDays").asInt(),
                 TimelineBasis.valueOf(node.path("timelineBasis").asText()),
+                node.path("feedbackEnabled").asBoolean(false),
+                node.path("autoAppealEnabled").asBoolean(false),
                 node.path("designatedOfficer").asText(),
                 node.path("firstAppellateAuthority").asText(),
                 node.path("secondAppellateAuthority").asText(),

@@ -73,6 +73,6 @@ class PsgaClockTest {
 
     private static CatalogueService service(int days, TimelineBasis basis) {
         return new CatalogueService("revenue-domicile-certificate", "Domicile Certificate", "revenue", null, days,
-                basis, null, null, null, null, null);
+                basis, true, true, null, null, null, null, null);
     }
 }

@@ -81,6 +81,12 @@ class CatalogueApiTest extends HubIntegrationTest {
         assertThat(service.path("designatedOfficer").asText()).isNotBlank();
         assertThat(service.path("firstAppellateAuthority").asText()).isNotBlank();
         assertThat(service.path("secondAppellateAuthority").asText()).isNotBlank();
+        assertThat(service.path("feedbackEnabled").asBoolean()).isTrue();
+        assertThat(service.path("autoAppealEnabled").asBoolean()).isTrue();
+        assertThat(hub.get("/api/v1/services/revenue-category-certificate", null).json().path("autoAppealEnabled")
+                .isBoolean()).isTrue();
+        assertThat(hub.get("/api/v1/services/revenue-khasra-girdawari-copy", null).json().path("feedbackEnabled")
+                .asBoolean(true)).isFalse();
         assertThat(service.path("formSchema").path("required")).isNotEmpty();
         assertThat(service.path("formSchema").path("properties")).hasSizeGreaterThanOrEqualTo(3);
         service.path("formSchema").path("properties").forEach(field -> {

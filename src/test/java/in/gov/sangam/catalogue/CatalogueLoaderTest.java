@@ -31,6 +31,30 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void mostShippedServicesAskForFeedbackAndAtLeastAThirdOfEachDepartmentsAppealByThemselves() {
+        for (CatalogueDepartment department : loader.load("classpath*:connectors")) {
+            List<CatalogueService> services = department.services();
+            List<CatalogueService> appealed = services.stream().filter(CatalogueService::autoAppealEnabled).toList();
+            assertThat(appealed.size() * 3).as(department.code() + " services with auto-appeal")
+                    .isGreaterThanOrEqualTo(services.size());
+            assertThat(appealed).as(department.code() + " auto-appealed services of 15 days or less")
+                    .anyMatch(service -> service.timelineDays() <= 15);
+            assertThat(services.stream().filter(CatalogueService::feedbackEnabled).count() * 2)
+                    .as(department.code() + " services with feedback").isGreaterThan(services.size());
+        }
+    }
+
+    @Test
+    void aServiceThatSaysNothingOfFeedbackOrAppealHasNeither() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS"));
+
+        CatalogueService service = loader.load("file:" + connectors).get(0).services().get(0);
+
+        assertThat(service.feedbackEnabled()).isFalse();
+        assertThat(service.autoAppealEnabled()).isFalse();
+    }
+
+    @Test
     void aNewDepartmentIsJustAFolder() throws IOException {
         department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS"));
 
