@@ -84,13 +84,15 @@ public class StatusUpdates {
         }
         Instant at = update.at() != null ? update.at() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         store.appendHistory(application.applicationId(), target, at, update.remark(), update.reason());
-        runClock(application, target, at);
+        Instant dueBy = runClock(application, target, at);
         if (StatusTransitions.isFinal(target)) {
             // The event's first sending carries its id as the broker message's id too.
             String eventId = UUID.randomUUID().toString();
             outbox.add(eventId, ApplicationCompleted.DESTINATION, ApplicationCompleted.TYPE, application.applicationId(),
                     new ApplicationCompleted(eventId, application.applicationId(), application.serviceCode(),
-                            application.department(), target.name(), at.toString(), update.reason()));
+                            application.department(), application.applicantDistrict(), target.name(), update.reason(),
+                            at.toString(), dueBy.toString(), !at.isAfter(dueBy), application.applicantLanguage(),
+                            application.applicationId()));
         }
         // Last, so the trail's lock is held only until the commit that follows (see AuditTrail).
         audit.append(new AuditEvent(update.actor(), AuditAction.STATUS_CHANGED, update.channel(),
@@ -104,16 +106,21 @@ public class StatusUpdates {
     /**
      * The PSGA clock stops while the application is with the citizen, and runs again, with the due date moved on by
      * the time it stood, when the department takes it up again (or decides).
+     *
+     * @return the application's due date after this change
      */
-    private void runClock(StoredApplication application, ApplicationStatus target, Instant at) {
+    private Instant runClock(StoredApplication application, ApplicationStatus target, Instant at) {
         if (target == ApplicationStatus.RETURNED_TO_CITIZEN && application.clockStops().running()) {
             store.stopClock(application.applicationId(), at);
         } else if (target != ApplicationStatus.RETURNED_TO_CITIZEN && !application.clockStops().running()) {
             Duration stopped = application.clockStops().stoppedFor(at);
             CatalogueService service = catalogue.service(application.serviceCode()).orElseThrow();
-            store.restartClock(application.applicationId(), stopped, psgaClock.dueDate(application.acknowledgedAt(),
-                    service, application.applicantDistrict(), stopped));
+            Instant dueBy = psgaClock.dueDate(application.acknowledgedAt(), service, application.applicantDistrict(),
+                    stopped);
+            store.restartClock(application.applicationId(), stopped, dueBy);
+            return dueBy;
         }
+        return application.dueBy();
     }
 
     /** A reference the department gave another of its applications is refused, naming the field. */

@@ -65,6 +65,30 @@ class CompletionEventsTest extends HubIntegrationTest {
     }
 
     @Test
+    void theEventCarriesWhatItsSubscribersNeedButNotTheCitizensNumber() throws Exception {
+        String id = delivered();
+
+        String payload = jdbc.sql("""
+                SELECT payload FROM outbox_message WHERE aggregate_id = :id AND message_type = 'ApplicationCompleted'""")
+                .param("id", id).query(String.class).single();
+
+        JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
+        assertThat(event.path("eventId").asText()).isEqualTo(new CompletionEvents(jdbc).eventIds(id).get(0));
+        assertThat(event.path("applicationId").asText()).isEqualTo(id);
+        assertThat(event.path("serviceCode").asText()).isEqualTo("health-birth-registration");
+        assertThat(event.path("department").asText()).isEqualTo("health");
+        assertThat(event.path("district").asText()).isEqualTo("Anantnag");
+        assertThat(event.path("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(event.path("completedAt").asText()).isEqualTo("2026-11-29T04:45:30Z");
+        // A birth registration is due 7 calendar days after its acknowledgement.
+        assertThat(event.path("dueBy").asText()).isEqualTo("2026-12-06T04:45:30Z");
+        assertThat(event.path("onTime").asBoolean()).isTrue();
+        assertThat(event.path("language").asText()).isEqualTo("hi");
+        assertThat(event.path("contactRef").asText()).isEqualTo(id);
+        assertThat(payload).doesNotContain("9876543210").doesNotContain(Applications.AADHAAR);
+    }
+
+    @Test
     void anEventDeliveredAgainHasNoSecondEffect() {
         String id = delivered();
         String eventId = events.eventIds(id).get(0);
