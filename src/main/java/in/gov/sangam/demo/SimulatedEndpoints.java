@@ -6,7 +6,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -32,6 +34,7 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
     /** Where the chosen endpoints are kept, per department: {@code sangam.demo.simulated.<department>}. */
     static final String SIMULATED = "sangam.demo.simulated";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -77,7 +80,21 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
         }
     }
 
+    /**
+     * A port that is free now, taken below the range the system hands out to outgoing connections (Linux's default
+     * starts at 32768): a simulator binds its port a few seconds after it is chosen, and a port from that range may
+     * meanwhile have become the local end of any connection on the machine.
+     */
     private static int freePort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
