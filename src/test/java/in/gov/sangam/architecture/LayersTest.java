@@ -19,7 +19,7 @@ class LayersTest {
     @ArchTest
     static final ArchRule theDomainKnowsNoWebLayer = noClasses()
             .that().resideInAnyPackage("in.gov.sangam.applications..", "in.gov.sangam.catalogue..",
-                    "in.gov.sangam.appeal..")
+                    "in.gov.sangam.appeal..", "in.gov.sangam.feedback..")
             .should().dependOnClassesThat().resideInAnyPackage("in.gov.sangam.api..", "in.gov.sangam.security..")
             .because("the domain raises its own refusals; HTTP, problem+json and the contract's models are the "
                     + "edge's business");
@@ -30,8 +30,17 @@ class LayersTest {
             .should().dependOnClassesThat().resideInAnyPackage("in.gov.sangam.applications..",
                     "in.gov.sangam.catalogue..", "in.gov.sangam.dispatch..", "in.gov.sangam.appeal..",
                     "in.gov.sangam.audit..", "in.gov.sangam.deadletters..", "in.gov.sangam.events..",
-                    "in.gov.sangam.api..")
+                    "in.gov.sangam.api..", "in.gov.sangam.feedback..")
             .because("the outbox and the broker carry any message; what a message means belongs to who sends it");
+
+    @ArchTest
+    static final ArchRule feedbackMeetsTheHubThroughEventsOnly = noClasses()
+            .that().resideInAPackage("in.gov.sangam.feedback..")
+            .should().dependOnClassesThat().resideInAnyPackage("in.gov.sangam.applications..",
+                    "in.gov.sangam.dispatch..", "in.gov.sangam.api..", "in.gov.sangam.audit..",
+                    "in.gov.sangam.reconciliation..", "in.gov.sangam.appeal..")
+            .because("feedback is a subsystem of its own, fed by completion events: it reads the catalogue and asks "
+                    + "for a citizen's number through its own port (CitizenContacts), nothing more");
 
     @ArchTest
     static final ArchRule nothingInProductionImportsTheDemo = noClasses()

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.CompletionEvents;
 import in.gov.sangam.support.DispatchQueues;
@@ -11,6 +13,7 @@ import in.gov.sangam.support.HubIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQTopic;
 import org.apache.camel.CamelContext;
@@ -26,6 +29,8 @@ import org.springframework.jms.core.JmsTemplate;
  * subscriber records it as consumed, and the same event delivered again has no second effect.
  */
 class CompletionEventsTest extends HubIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String HEALTH_CALLBACK = "/api/v1/departments/health/status-updates";
     private static final String FEEDBACK_QUEUE = "sangam.events.application-completed::feedback";
@@ -72,7 +77,7 @@ class CompletionEventsTest extends HubIntegrationTest {
                 SELECT payload FROM outbox_message WHERE aggregate_id = :id AND message_type = 'ApplicationCompleted'""")
                 .param("id", id).query(String.class).single();
 
-        JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload);
+        JsonNode event = JSON.readTree(payload);
         assertThat(event.path("eventId").asText()).isEqualTo(new CompletionEvents(jdbc).eventIds(id).get(0));
         assertThat(event.path("applicationId").asText()).isEqualTo(id);
         assertThat(event.path("serviceCode").asText()).isEqualTo("health-birth-registration");
@@ -86,6 +91,39 @@ class CompletionEventsTest extends HubIntegrationTest {
         assertThat(event.path("language").asText()).isEqualTo("hi");
         assertThat(event.path("contactRef").asText()).isEqualTo(id);
         assertThat(payload).doesNotContain("9876543210").doesNotContain(Applications.AADHAAR);
+    }
+
+    @Test
+    void aDeliveredApplicationGetsOneSurveyInTheCitizensLanguageWhenItsServiceAsksForFeedback() {
+        String id = delivered();
+        String eventId = events.eventIds(id).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.consumedBy("feedback", eventId) == 1);
+
+        Map<String, Object> survey = jdbc.sql("SELECT * FROM feedback_survey WHERE application_id = :id")
+                .param("id", id).query().singleRow();
+        assertThat(survey).containsEntry("STATE", "PENDING").containsEntry("LANGUAGE", "hi")
+                .containsEntry("OUTCOME", "DELIVERED").containsEntry("DISTRICT", "Anantnag")
+                .containsEntry("SERVICE_CODE", "health-birth-registration").containsEntry("CONTACT_REF", id);
+        assertThat((String) survey.get("TOKEN")).matches("[A-Za-z0-9]{16}");
+        assertThat((String) survey.get("NUMBER_HASH")).isNotBlank().doesNotContain("9876543210");
+
+        // The same application's event again, even under another id: still one survey.
+        NotifyBuilder taken = new NotifyBuilder(camel).fromRoute("completion-feedback").whenDone(1).create();
+        sendToFeedback(UUID.randomUUID().toString(), id);
+        await().atMost(Duration.ofSeconds(30)).until(taken::matches);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM feedback_survey WHERE application_id = :id").param("id", id)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aServiceThatDoesNotAskForFeedbackGetsNoSurvey() {
+        String id = delivered("health-duplicate-birth-certificate");
+        String eventId = events.eventIds(id).get(0);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.consumedBy("feedback", eventId) == 1);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM feedback_survey WHERE application_id = :id").param("id", id)
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -148,11 +186,26 @@ class CompletionEventsTest extends HubIntegrationTest {
         return counter == null ? 0 : counter.count();
     }
 
-    /** Sends an event to the feedback subscriber only, as a new broker message (as a replay does). */
+    /**
+     * Sends the application's completion event to the feedback subscriber only, as a new broker message (as a replay
+     * does), under another event id, or none.
+     */
     private void sendToFeedback(String eventId, String applicationId) {
-        String event = (eventId == null ? "{" : "{\"eventId\": \"" + eventId + "\", ") + "\"applicationId\": \""
-                + applicationId + "\", \"status\": \"DELIVERED\"}";
-        jms.convertAndSend(new ActiveMQTopic(FEEDBACK_QUEUE), event, message -> {
+        ObjectNode event;
+        try {
+            event = (ObjectNode) JSON.readTree(jdbc.sql("""
+                    SELECT payload FROM outbox_message
+                    WHERE aggregate_id = :id AND message_type = 'ApplicationCompleted'""")
+                    .param("id", applicationId).query(String.class).single());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (eventId == null) {
+            event.remove("eventId");
+        } else {
+            event.put("eventId", eventId);
+        }
+        jms.convertAndSend(new ActiveMQTopic(FEEDBACK_QUEUE), event.toString(), message -> {
             String messageId = UUID.randomUUID().toString();
             message.setStringProperty("SangamMessageId", messageId);
             message.setStringProperty("SangamMessageType", "ApplicationCompleted");
@@ -165,8 +218,12 @@ class CompletionEventsTest extends HubIntegrationTest {
 
     /** A birth registration taken by the department and approved. */
     private String delivered() {
-        String id = hub.submit("portal", UUID.randomUUID().toString(),
-                Applications.forService(hub, "health-birth-registration"))
+        return delivered("health-birth-registration");
+    }
+
+    /** An application of a health service taken by the department and approved. */
+    private String delivered(String serviceCode) {
+        String id = hub.submit("portal", UUID.randomUUID().toString(), Applications.forService(hub, serviceCode))
                 .json().path("applicationId").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> hub.get("/api/v1/applications/" + id, "portal").json()
                 .path("status").asText().equals("FORWARDED"));
