@@ -223,6 +223,10 @@ class ConnectorSettingsTest {
         assertThat(transport.pollAnswer()).isEmpty();
         assertThat(transport.resultColumns()).isEmpty();
         assertThat(transport.hostKeyChecking()).isTrue();
+        assertThat(transport.method()).isEqualTo("POST");
+        assertThat(transport.pollMethod()).isEqualTo("POST");
+        assertThat(transport.refusalCodes()).containsExactly(400, 409, 410, 412, 413, 415, 422);
+        assertThat(transport.authentication().kind()).isEqualTo("none");
         assertThat(transport.username()).isNull();
     }
 
