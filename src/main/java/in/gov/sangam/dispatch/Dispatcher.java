@@ -163,6 +163,22 @@ public class Dispatcher {
         ApplicationLog.info(LOG, applicationId, "Not dispatched to {}: kept as a dead letter", department);
     }
 
+    /**
+     * The route's handling of an answer it could not read (not JSON or XML, or XML with a DOCTYPE, which is never
+     * parsed): a dead letter that says why, in the parser's words, without the answer itself.
+     */
+    public void unreadable(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String department = exchange.getProperty("SangamDepartment", String.class);
+        keepAsDeadLetter(exchange, department + " accepted the application, but its answer could not be read: "
+                + cause.getMessage(), "could not be handed over");
+        ApplicationLog.info(LOG, exchange.getProperty("SangamApplicationId", String.class),
+                "The answer of {} could not be read: kept as a dead letter", department);
+    }
+
     private static String blankAsNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }

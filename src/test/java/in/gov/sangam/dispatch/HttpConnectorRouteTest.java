@@ -484,6 +484,30 @@ class HttpConnectorRouteTest {
         verify(dispatcher, never()).accepted(any());
     }
 
+    @Test
+    void anAnswerWithADoctypeIsNeverParsedButADeadLetterAndTheApplicationIsNotSentAgain() throws Exception {
+        // An external entity would make the hub read a file of its own if the answer were parsed with DTDs on.
+        DEPARTMENT.stubFor(post(urlPathEqualTo(SERVICE)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/xml")
+                .withBody("<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                        + envelope("<rev:SubmitApplicationResponse xmlns:rev=\"urn:jk:revenue:applications:v1\">"
+                        + "<rev:caseNumber>&x;</rev:caseNumber></rev:SubmitApplicationResponse>"))));
+        List<Exception> caught = new CopyOnWriteArrayList<>();
+        doAnswer(call -> {
+            caught.add(call.<Exchange>getArgument(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+            return null;
+        }).when(dispatcher).unreadable(any());
+
+        producer.sendBody(REVENUE, MESSAGE);
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> verify(dispatcher, times(1)).unreadable(any()));
+        assertThat(caught).singleElement().satisfies(unusable -> assertThat(unusable).rootCause()
+                .hasMessageContaining("DOCTYPE is disallowed"));
+        assertThat(requestsTo(SERVICE)).isEqualTo(1);
+        verify(dispatcher, never()).accepted(any());
+    }
+
     private static String envelope(String body) {
         return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>" + body
                 + "</soapenv:Body></soapenv:Envelope>";
