@@ -22,16 +22,16 @@ public class BatchFiles {
     private static final Logger LOG = LoggerFactory.getLogger(BatchFiles.class);
 
     private final Connectors connectors;
-    private final DepartmentResilience resilience;
+    private final DepartmentCircuitBreakers circuitBreakers;
     private final ConnectorHealth health;
     private final ProducerTemplate producer;
     private final ApplicationStore store;
     private final Clock clock;
 
-    public BatchFiles(Connectors connectors, DepartmentResilience resilience, ConnectorHealth health,
+    public BatchFiles(Connectors connectors, DepartmentCircuitBreakers circuitBreakers, ConnectorHealth health,
             ProducerTemplate producer, ApplicationStore store, Clock clock) {
         this.connectors = connectors;
-        this.resilience = resilience;
+        this.circuitBreakers = circuitBreakers;
         this.health = health;
         this.producer = producer;
         this.store = store;
@@ -46,7 +46,7 @@ public class BatchFiles {
         // per endpoint. A name in the URI would make an endpoint per application, each holding a session of its own
         // open to the department's server (hundreds of them, where a server allows a few).
         String uri = connectors.sftpUri(settings, settings.batchInbox()) + "&tempPrefix=.uploading-";
-        resilience.call(settings.department(), () -> {
+        circuitBreakers.circuitBreaker(settings.department()).executeSupplier(() -> {
             Exchange sent = producer.send(uri, upload -> {
                 upload.getMessage().setHeader(Exchange.FILE_NAME, applicationId + ".csv");
                 upload.getMessage().setBody(file);

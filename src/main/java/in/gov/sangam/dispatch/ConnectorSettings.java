@@ -3,7 +3,10 @@ package in.gov.sangam.dispatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.env.Environment;
 
@@ -45,7 +48,30 @@ public record ConnectorSettings(
         String pollPath,
         Map<String, String> pollAnswer,
         Map<String, String> resultColumns,
-        boolean hostKeyChecking) {
+        boolean hostKeyChecking,
+        String method,
+        String pollMethod,
+        List<Integer> refusalCodes,
+        Authentication authentication) {
+
+    /**
+     * How the hub proves who it is to the department's system ({@code authentication} in connector.yaml): not at all,
+     * HTTP Basic with {@code credentials}, a bearer token from an OAuth2 client-credentials grant, or an API key in a
+     * header; and, with any of them, mutual TLS with a keystore. Secrets are named by reference, never written down.
+     */
+    public record Authentication(String kind, String tokenUrl, String clientId, String clientSecret, String scope,
+            String apiKeyHeader, String apiKey, String keystore, String keystorePassword) {
+
+        /** Without the secrets: settings may be logged. */
+        @Override
+        public String toString() {
+            return "Authentication[kind=" + kind + ", tokenUrl=" + tokenUrl + ", clientId=" + clientId
+                    + ", apiKeyHeader=" + apiKeyHeader + ", keystore=" + keystore + "]";
+        }
+    }
+
+    /** The HTTP answers that mean "the department looked at this request and refuses it", unless it declares its own. */
+    public static final List<Integer> DEFAULT_REFUSAL_CODES = List.of(400, 409, 410, 412, 413, 415, 422);
 
     public static ConnectorSettings of(CatalogueDepartment department, Environment environment) {
         Settings c = new Settings(department, environment);
@@ -88,7 +114,20 @@ public record ConnectorSettings(
                 c.text("statusPolling.path", c.text("submit.path", null)),
                 c.map("statusPolling.answer"),
                 c.map("batch.resultColumns"),
-                !"no".equals(c.text("batch.hostKeyChecking", "yes")));
+                !"no".equals(c.text("batch.hostKeyChecking", "yes")),
+                c.text("submit.method", "POST"),
+                c.text("statusPolling.method", "POST"),
+                c.integers("refusalCodes", DEFAULT_REFUSAL_CODES),
+                new Authentication(
+                        c.text("authentication.kind", c.text("credentials.username", null) == null ? "none" : "basic"),
+                        c.text("authentication.tokenUrl", null),
+                        c.text("authentication.clientId", null),
+                        c.text("authentication.clientSecret", null),
+                        c.text("authentication.scope", null),
+                        c.text("authentication.header", null),
+                        c.text("authentication.key", null),
+                        c.text("mutualTls.keystore", null),
+                        c.text("mutualTls.password", null)));
     }
 
     /**
@@ -119,6 +158,21 @@ public record ConnectorSettings(
             Map<String, String> values = new HashMap<>();
             node.fields().forEachRemaining(field -> values.put(field.getKey(), text(path + "." + field.getKey(), null)));
             return Map.copyOf(values);
+        }
+
+        /** A list of numbers ({@code [400, 422]}, or {@code 400,422} when overridden in the environment). */
+        List<Integer> integers(String path, List<Integer> fallback) {
+            String override = environment.getProperty("sangam.connectors." + department.code() + "." + path);
+            if (override != null) {
+                return Arrays.stream(override.split(",")).map(String::trim).map(Integer::valueOf).toList();
+            }
+            JsonNode node = department.connector().path(path);
+            if (!node.isArray()) {
+                return fallback;
+            }
+            List<Integer> values = new ArrayList<>();
+            node.forEach(value -> values.add(value.asInt()));
+            return List.copyOf(values);
         }
 
         Duration duration(String path, String fallback) {

@@ -13,21 +13,21 @@ import org.springframework.stereotype.Component;
 public class ConnectorStates {
 
     private final Connectors connectors;
-    private final DepartmentResilience resilience;
+    private final DepartmentCircuitBreakers circuitBreakers;
     private final ConnectorHealth health;
     private final Environment environment;
 
-    public ConnectorStates(Connectors connectors, DepartmentResilience resilience, ConnectorHealth health,
+    public ConnectorStates(Connectors connectors, DepartmentCircuitBreakers circuitBreakers, ConnectorHealth health,
             Environment environment) {
         this.connectors = connectors;
-        this.resilience = resilience;
+        this.circuitBreakers = circuitBreakers;
         this.health = health;
         this.environment = environment;
     }
 
     public ConnectorCondition of(String department) {
         ConnectorSettings settings = connectors.settings(department);
-        CircuitBreaker.State circuit = resilience.circuitBreaker(department).getState();
+        CircuitBreaker.State circuit = circuitBreakers.circuitBreaker(department).getState();
         ConnectorHealth.Observation seen = health.of(department).orElse(null);
         return new ConnectorCondition(settings.protocol(), state(department, circuit, seen), switch (circuit) {
             case OPEN, FORCED_OPEN -> ConnectorCondition.Circuit.OPEN;

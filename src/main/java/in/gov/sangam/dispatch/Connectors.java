@@ -4,9 +4,13 @@ import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -22,20 +26,30 @@ public class Connectors {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connectors.class);
     /** The protocols a route template exists for. */
-    private static final Map<String, String> TEMPLATES = Map.of("rest", "http-connector", "soap", "http-connector",
+    private static final Map<String, String> TEMPLATES = Map.of("rest", "rest-connector", "soap", "soap-connector",
             "sftp-batch", "sftp-batch-connector");
+    /**
+     * How the answers of each HTTP protocol are read, and an expression of that language that finds nothing (for what
+     * a department's connector.yaml leaves out).
+     */
+    private static final Map<String, String> ANSWER_LANGUAGES = Map.of("rest", "jsonpath", "soap", "xpath");
+    private static final Map<String, String> NOTHING = Map.of("jsonpath", "$['sangam:not-configured']",
+            "xpath", "self::node()[false()]");
 
     private final Map<String, ConnectorSettings> settings = new LinkedHashMap<>();
     private final boolean dispatchEnabled;
     private final String catalogueLocation;
 
-    public Connectors(Catalogue catalogue, Environment environment, DepartmentResilience resilience) {
+    private final DepartmentCircuitBreakers circuitBreakers;
+
+    public Connectors(Catalogue catalogue, Environment environment, DepartmentCircuitBreakers circuitBreakers) {
+        this.circuitBreakers = circuitBreakers;
         this.dispatchEnabled = environment.getProperty("sangam.connectors.dispatch-enabled", Boolean.class, true);
         this.catalogueLocation = environment.getProperty("sangam.catalogue.location", "classpath*:connectors");
         for (CatalogueDepartment department : catalogue.departments()) {
             ConnectorSettings connector = settingsOf(department, environment);
             settings.put(department.code(), connector);
-            resilience.configure(connector);
+            circuitBreakers.configure(connector);
         }
     }
 
@@ -67,8 +81,7 @@ public class Connectors {
      */
     public String sftpUri(ConnectorSettings connector, String folder) {
         // RAW keeps the password as it is; RAW{} when it holds a closing parenthesis.
-        String password = connector.password().contains(")") ? "RAW{" + connector.password() + "}"
-                : "RAW(" + connector.password() + ")";
+        String password = raw(connector.password());
         return connector.endpoint() + "/" + folder + "?username=" + connector.username() + "&password=" + password
                 + "&connectTimeout=" + connector.connectTimeout().toMillis()
                 + "&timeout=" + connector.responseTimeout().toMillis()
@@ -96,6 +109,12 @@ public class Connectors {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
+                // Each department's circuit breaker, for the circuitBreaker EIP of its routes to use by name.
+                settings.keySet().forEach(department -> camelContext.getRegistry().bind(
+                        DepartmentCircuitBreakers.beanName(department), circuitBreakers.circuitBreaker(department)));
+                settings.values().stream().filter(connector -> connector.authentication().keystore() != null)
+                        .forEach(connector -> camelContext.getRegistry().bind(
+                                sslContextName(connector.department()), sslContext(connector)));
             }
 
             @Override
@@ -117,13 +136,15 @@ public class Connectors {
                     connector.protocol(), connector.department());
             return;
         }
-        String requestTemplate = connector.batchTemplate() != null ? connector.batchTemplate()
-                : connector.submitTemplate();
-        TemplatedRouteBuilder.builder(camelContext, template)
-                .routeId("dispatch-" + connector.department())
-                .parameter("department", connector.department())
-                .parameter("template", templateUri(connector, requestTemplate))
-                .add();
+        if (isHttp(connector)) {
+            addHttpRoutes(camelContext, connector);
+        } else {
+            TemplatedRouteBuilder.builder(camelContext, template)
+                    .routeId("dispatch-" + connector.department())
+                    .parameter("department", connector.department())
+                    .parameter("template", templateUri(connector, connector.batchTemplate()))
+                    .add();
+        }
         if (connector.batchOutbox() != null) {
             TemplatedRouteBuilder.builder(camelContext, "sftp-batch-results")
                     .routeId("results-" + connector.department())
@@ -132,13 +153,140 @@ public class Connectors {
                     .parameter("every", String.valueOf(connector.batchPollEvery().toMillis()))
                     .add();
         }
+    }
+
+    private static boolean isHttp(ConnectorSettings connector) {
+        return ANSWER_LANGUAGES.containsKey(connector.protocol());
+    }
+
+    /**
+     * A department reached over HTTP: a call route per operation (its submit operation, and its status query when it
+     * is polled), the dispatch route, and the status-polling route.
+     */
+    private void addHttpRoutes(CamelContext camelContext, ConnectorSettings connector) {
+        String department = connector.department();
+        String language = ANSWER_LANGUAGES.get(connector.protocol());
+        String submit = "direct:submit-" + department;
+        addCall(camelContext, connector, "call-submit-" + department, submit, connector.submitPath(),
+                connector.method(), connector.submitSoapAction());
+        TemplatedRouteBuilder.builder(camelContext, TEMPLATES.get(connector.protocol()))
+                .routeId("dispatch-" + department)
+                .parameter("department", department)
+                .parameter("template", templateUri(connector, connector.submitTemplate()))
+                .parameter("call", submit)
+                .parameter("reference", orNothing(language, connector.referencePointer()))
+                .parameter("status", orNothing(language, connector.statusPointer()))
+                .parameter("retries", String.valueOf(connector.retryAttempts() - 1))
+                .parameter("retryDelay", String.valueOf(connector.retryInitialDelay().toMillis()))
+                .parameter("retryMultiplier", String.valueOf(connector.retryMultiplier()))
+                .parameter("retryMaxDelay", String.valueOf(connector.retryMaxDelay().toMillis()))
+                .add();
         if (connector.pollEvery() != null) {
-            TemplatedRouteBuilder.builder(camelContext, "status-polling")
-                    .routeId("status-poll-" + connector.department())
-                    .parameter("department", connector.department())
+            String query = "direct:status-query-" + department;
+            addCall(camelContext, connector, "call-status-query-" + department, query, connector.pollPath(),
+                    connector.pollMethod(), connector.pollSoapAction());
+            Map<String, String> answer = connector.pollAnswer();
+            TemplatedRouteBuilder.builder(camelContext, connector.protocol() + "-status-polling")
+                    .routeId("status-poll-" + department)
+                    .parameter("department", department)
                     .parameter("every", String.valueOf(connector.pollEvery().toMillis()))
                     .parameter("template", templateUri(connector, connector.pollTemplate()))
+                    .parameter("call", query)
+                        .parameter("case", answer.get("case"))
+                    .parameter("reference", orNothing(language, answer.get("reference")))
+                    .parameter("status", orNothing(language, answer.get("status")))
+                    .parameter("remark", orNothing(language, answer.get("remark")))
+                    .parameter("reason", orNothing(language, answer.get("reason")))
                     .add();
         }
+    }
+
+    private void addCall(CamelContext camelContext, ConnectorSettings connector, String routeId, String name,
+            String path, String method, String soapAction) {
+        TemplatedRouteBuilder call = TemplatedRouteBuilder.builder(camelContext, connector.protocol() + "-call")
+                .routeId(routeId)
+                .parameter("name", name)
+                .parameter("department", connector.department())
+                .parameter("endpoint", connector.endpoint() + path)
+                .parameter("method", method)
+                .parameter("options", httpOptions(connector))
+                .parameter("circuitBreaker", DepartmentCircuitBreakers.beanName(connector.department()))
+                .parameter("refusalCodes", connector.refusalCodes().stream().map(String::valueOf)
+                        .collect(Collectors.joining(",")));
+        if (connector.isSoap()) {
+            call.parameter("soapAction", soapAction);
+        } else {
+            call.parameter("rejection", orNothing("jsonpath", connector.rejectionPointer()));
+        }
+        if ("apiKey".equals(connector.authentication().kind())) {
+            call.parameter("apiKeyHeader", connector.authentication().apiKeyHeader())
+                    .parameter("apiKey", connector.authentication().apiKey());
+        }
+        call.add();
+    }
+
+    /**
+     * The http component's options for a department: its time-outs and how the hub authenticates. A bearer token is
+     * fetched by the http component itself (OAuth2 client credentials) and cached until shortly before it expires; a
+     * keystore for mutual TLS is the department's SSLContextParameters in the registry ({@link #sslContextName}).
+     */
+    static String httpOptions(ConnectorSettings connector) {
+        ConnectorSettings.Authentication authentication = connector.authentication();
+        StringBuilder options = new StringBuilder("connectTimeout=" + connector.connectTimeout().toMillis()
+                + "&responseTimeout=" + connector.responseTimeout().toMillis());
+        switch (authentication.kind()) {
+            case "basic" -> options.append("&authMethod=Basic&authenticationPreemptive=true&authUsername=")
+                    .append(raw(connector.username())).append("&authPassword=").append(raw(connector.password()));
+            case "bearer" -> {
+                options.append("&oauth2ClientId=").append(raw(authentication.clientId()))
+                        .append("&oauth2ClientSecret=").append(raw(authentication.clientSecret()))
+                        .append("&oauth2TokenEndpoint=").append(raw(authentication.tokenUrl()))
+                        .append("&oauth2CacheTokens=true")
+                        // Renewed a minute before it expires, so no call goes out with a token about to lapse.
+                        .append("&oauth2CachedTokensExpirationMarginSeconds=60");
+                if (authentication.scope() != null) {
+                    options.append("&oauth2Scope=").append(raw(authentication.scope()));
+                }
+            }
+            case "none", "apiKey" -> {
+                // No option of the http component: an API key is a header the call route sets.
+            }
+            default -> throw new IllegalStateException("The " + connector.department() + " connector has an "
+                    + "authentication kind the hub does not know: " + authentication.kind());
+        }
+        if (authentication.keystore() != null) {
+            options.append("&sslContextParameters=#").append(sslContextName(connector.department()));
+        }
+        return options.toString();
+    }
+
+    /** The name of a department's SSLContextParameters (its keystore for mutual TLS) in Camel's registry. */
+    static String sslContextName(String department) {
+        return "sslContext-" + department;
+    }
+
+    /**
+     * A department with mutual TLS: its keystore (by reference, from connector.yaml), as Camel's SSLContextParameters
+     * for its endpoints; the trusted servers are the JVM's unless the keystore's own certificates say otherwise.
+     */
+    private static SSLContextParameters sslContext(ConnectorSettings connector) {
+        KeyStoreParameters keyStore = new KeyStoreParameters();
+        keyStore.setResource(connector.authentication().keystore());
+        keyStore.setPassword(connector.authentication().keystorePassword());
+        KeyManagersParameters keyManagers = new KeyManagersParameters();
+        keyManagers.setKeyStore(keyStore);
+        keyManagers.setKeyPassword(connector.authentication().keystorePassword());
+        SSLContextParameters context = new SSLContextParameters();
+        context.setKeyManagers(keyManagers);
+        return context;
+    }
+
+    /** A value as Camel takes it in a URI, unchanged: RAW(...), or RAW{...} when it holds a closing parenthesis. */
+    private static String raw(String value) {
+        return value.contains(")") ? "RAW{" + value + "}" : "RAW(" + value + ")";
+    }
+
+    private static String orNothing(String language, String expression) {
+        return expression == null ? NOTHING.get(language) : expression;
     }
 }

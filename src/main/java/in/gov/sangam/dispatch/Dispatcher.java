@@ -33,16 +33,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a connector route calls, the same for every department and protocol: read the application the dispatch
- * message names, hand the rendered request to the department (through {@link DepartmentClient}), and apply the
- * answer through the one state machine. A refusal becomes a dead letter; a department that stays unavailable leaves the message in
- * its queue for the broker to redeliver later.
+ * message names, and apply the department's answer through the one state machine. Calling the department (over
+ * HTTP, inside its circuit breaker, retried with back-off) and reading its answer are the route's own steps
+ * ({@code routes/connector-http.yaml}); a refusal becomes a dead letter here.
  */
 @Component("dispatcher")
 public class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    static final String ALREADY_DISPATCHED = "SangamAlreadyDispatched";
-    static final String REFUSED = "SangamRefused";
+    /** The dispatch message being handled, as a dead letter keeps it (with the department's answer, once known). */
+    static final String DISPATCH_MESSAGE = "SangamDispatchMessage";
+    /** The outbox's id of the dispatch message, by which a dead letter knows it again. */
+    static final String MESSAGE_ID = "SangamMessageId";
 
     private final Connectors connectors;
     private final ApplicationStore store;
@@ -50,43 +52,44 @@ public class Dispatcher {
     private final DeadLetters deadLetters;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
-    private final DepartmentClient client;
     private final CitizenDataCipher cipher;
     private final ObjectMapper objectMapper;
     private final ZoneId zone;
 
     public Dispatcher(Connectors connectors, ApplicationStore store, StatusUpdates statusUpdates,
-            DeadLetters deadLetters, AuditTrail audit, TransactionTemplate transaction, DepartmentClient client,
-            CitizenDataCipher cipher, ObjectMapper objectMapper, @Value("${sangam.time-zone}") String zone) {
+            DeadLetters deadLetters, AuditTrail audit, TransactionTemplate transaction, CitizenDataCipher cipher,
+            ObjectMapper objectMapper, @Value("${sangam.time-zone}") String zone) {
         this.connectors = connectors;
         this.store = store;
         this.statusUpdates = statusUpdates;
         this.deadLetters = deadLetters;
         this.audit = audit;
         this.transaction = transaction;
-        this.client = client;
         this.cipher = cipher;
         this.objectMapper = objectMapper;
         this.zone = ZoneId.of(zone);
     }
 
     /**
-     * Turns the dispatch message into the data the department's request template is rendered from. An application
-     * that is no longer SUBMITTED was handed over already (a redelivered message): it is marked so and left alone.
+     * Turns the dispatch message into the data the department's request template is rendered from.
+     *
+     * @throws AlreadyWithDepartmentException when the application is no longer SUBMITTED: it was handed over already
+     *     (a redelivered message), and is left alone
      */
     public void prepare(Exchange exchange) throws IOException {
-        exchange.setProperty("SangamDispatchMessage", exchange.getMessage().getBody(String.class));
-        DispatchRequested request = objectMapper.readValue(exchange.getMessage().getBody(String.class),
-                DispatchRequested.class);
+        String message = exchange.getMessage().getBody(String.class);
+        exchange.setProperty(DISPATCH_MESSAGE, message);
+        // Kept beside the message: the call to the department leaves the message with the department's headers only.
+        exchange.setProperty(MESSAGE_ID, exchange.getMessage().getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class));
+        DispatchRequested request = objectMapper.readValue(message, DispatchRequested.class);
         exchange.setProperty("SangamApplicationId", request.applicationId());
         DispatchRecord application = store.findForDispatch(request.applicationId()).orElseThrow(() ->
                 new CannotDispatchException("there is no application " + request.applicationId()));
         exchange.setProperty("SangamApplicationId", application.applicationId());
         if (application.status() != ApplicationStatus.SUBMITTED) {
-            exchange.setProperty(ALREADY_DISPATCHED, true);
             ApplicationLog.info(LOG, application.applicationId(), "Already with {}, not sent again",
                     application.department());
-            return;
+            throw new AlreadyWithDepartmentException(application.applicationId() + " is " + application.status());
         }
         ConnectorSettings settings = connectors.settings(application.department());
         Map<String, Object> model = new HashMap<>();
@@ -96,50 +99,39 @@ public class Dispatcher {
         exchange.getMessage().setBody(model);
     }
 
-    /** Sends the rendered request to the department: retried, behind its circuit breaker. */
-    public void send(Exchange exchange) {
-        String applicationId = exchange.getProperty("SangamApplicationId", String.class);
-        String department = exchange.getProperty("SangamDepartment", String.class);
-        ConnectorSettings settings = connectors.settings(department);
-        try {
-            exchange.getMessage().setBody(client.call(settings, settings.submitPath(), settings.submitSoapAction(),
-                    exchange.getMessage().getBody(String.class)));
-        } catch (DepartmentRefusedException refused) {
-            exchange.setProperty(REFUSED, true);
-            keepAsDeadLetter(exchange, department + " refused the application: " + refused.getMessage(),
-                    "refused by the department");
-            ApplicationLog.info(LOG, applicationId, "Refused by {}: kept as a dead letter", department);
-        }
-        // Anything else (the department unavailable after every retry, or its circuit open) propagates: the JMS
-        // transaction rolls back and the broker redelivers the message later.
-    }
-
     /**
-     * The department took the application: it is FORWARDED, with the department's own reference. If its answer
-     * cannot be used (no reference where one is configured, a code the hub does not know), the application must
-     * not be sent again: {@link CannotDispatchException} makes it a dead letter for an operator to look at.
+     * The department took the application (its answer is the body; the route has read its reference and status
+     * code into {@code SangamDepartmentReference} and {@code SangamDepartmentStatus}): it is FORWARDED, with the
+     * department's own reference. From here on the message is kept with the department's answer, so that neither a
+     * dead letter replayed nor a message sent back to the queue ever sends the application a second time.
+     *
+     * @throws CannotDispatchException when the answer cannot be used (no reference where one is configured, a code
+     *     the hub does not know, a step the state machine refuses): a dead letter for an operator to look at
+     * @throws AnswerNotRecordedException when the database could not record it: the route tries the recording again
      */
-    public void accepted(Exchange exchange) {
+    public void accepted(Exchange exchange) throws IOException {
         String department = exchange.getProperty("SangamDepartment", String.class);
         ConnectorSettings settings = connectors.settings(department);
         String answer = exchange.getMessage().getBody(String.class);
+        DispatchRequested request = objectMapper.readValue(exchange.getProperty(DISPATCH_MESSAGE, String.class),
+                DispatchRequested.class);
+        exchange.setProperty(DISPATCH_MESSAGE, objectMapper.writeValueAsString(request.answered(answer)));
+        String reference = blankAsNull(exchange.getProperty("SangamDepartmentReference", String.class));
+        String status = blankAsNull(exchange.getProperty("SangamDepartmentStatus", String.class));
+        if (settings.referencePointer() != null && reference == null) {
+            throw new CannotDispatchException(department + " accepted the application, but its answer has no "
+                    + "reference at " + settings.referencePointer());
+        }
         try {
-            String reference = read(settings, answer, settings.referencePointer());
-            if (settings.referencePointer() != null && (reference == null || reference.isBlank())) {
-                throw new CannotDispatchException("its answer has no reference at " + settings.referencePointer());
-            }
-            String status = read(settings, answer, settings.statusPointer());
             statusUpdates.apply(new StatusUpdate(department, exchange.getProperty("SangamApplicationId",
                     String.class), reference, status == null ? ApplicationStatus.FORWARDED.name() : status,
                     "Accepted by the department" + (reference == null ? "" : " as " + reference) + ".", null, null,
                     AuditChannel.DISPATCH, AuditEvent.HUB));
-        } catch (CannotDispatchException unusable) {
-            throw new CannotDispatchException(department + " accepted the application, but " + unusable.getMessage());
         } catch (DataAccessException | TransactionException databaseFailed) {
-            // Not the answer's fault: the hub could not record it. Kept as a dead letter once the database was back,
-            // the application would stay SUBMITTED for ever; instead the transaction rolls back, the message comes
-            // back, and the application is sent again with the same hub reference (DatabaseRestartIT).
-            throw databaseFailed;
+            // Not the answer's fault: the hub could not record it. The route records it again, and never sends the
+            // application a second time for it.
+            throw new AnswerNotRecordedException(department + "'s answer could not be recorded: "
+                    + databaseFailed.getMessage(), databaseFailed);
         } catch (RuntimeException unusable) {
             throw new CannotDispatchException(department + " accepted the application, but its answer could not be "
                     + "applied: " + (unusable instanceof Refused refused ? refused.describe()
@@ -147,9 +139,19 @@ public class Dispatcher {
         }
     }
 
+    /** The route's handling of a refusal ({@link DepartmentRefusedException}): kept as a dead letter, never resent. */
+    public void refused(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String department = exchange.getProperty("SangamDepartment", String.class);
+        keepAsDeadLetter(exchange, department + " refused the application: " + cause.getMessage(),
+                "refused by the department");
+        ApplicationLog.info(LOG, exchange.getProperty("SangamApplicationId", String.class),
+                "Refused by {}: kept as a dead letter", department);
+    }
+
     /**
-     * The route's catch for {@link CannotDispatchException} and template errors: the message is kept as a dead letter
-     * with the reason and consumed, never retried on its own.
+     * The route's handling of {@link CannotDispatchException} and template errors: the message is kept as a dead
+     * letter with the reason and consumed, never retried on its own.
      */
     public void cannotDispatch(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -162,6 +164,26 @@ public class Dispatcher {
     }
 
     /**
+     * The route's handling of an answer it could not read (not JSON or XML, or XML with a DOCTYPE, which is never
+     * parsed): a dead letter that says why, in the parser's words, without the answer itself.
+     */
+    public void unreadable(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String department = exchange.getProperty("SangamDepartment", String.class);
+        keepAsDeadLetter(exchange, department + " accepted the application, but its answer could not be read: "
+                + cause.getMessage(), "could not be handed over");
+        ApplicationLog.info(LOG, exchange.getProperty("SangamApplicationId", String.class),
+                "The answer of {} could not be read: kept as a dead letter", department);
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /**
      * Keeps the dispatch message being handled as a dead letter, with why; replaying sends it to its queue again. The
      * failed dispatch goes into the audit trail in the same transaction, described by the hub's own words
      * ({@code what}): the department's reason may quote the citizen.
@@ -170,20 +192,12 @@ public class Dispatcher {
         String department = exchange.getProperty("SangamDepartment", String.class);
         String applicationId = exchange.getProperty("SangamApplicationId", String.class);
         transaction.executeWithoutResult(status -> {
-            long id = deadLetters.record(exchange.getMessage().getHeader(OutboxRelay.MESSAGE_ID_HEADER, String.class),
+            long id = deadLetters.record(exchange.getProperty(MESSAGE_ID, String.class),
                     department, applicationId, "dispatch", reason, 1, DispatchRequested.queueOf(department),
-                    DispatchRequested.TYPE, exchange.getProperty("SangamDispatchMessage", String.class));
+                    DispatchRequested.TYPE, exchange.getProperty(DISPATCH_MESSAGE, String.class));
             audit.append(new AuditEvent(AuditEvent.HUB, AuditAction.DISPATCH_FAILED, AuditChannel.DISPATCH,
                     applicationId, department, null, null, what + "; dead letter " + id));
         });
-    }
-
-    /** A value of the department's answer: by JSON pointer from a REST system, by XPath from a SOAP one. */
-    private static String read(ConnectorSettings settings, String answer, String where) {
-        if (where == null) {
-            return null;
-        }
-        return settings.isSoap() ? Answers.xpath(Answers.xml(answer), where) : Answers.json(answer, where);
     }
 
     private Map<String, Object> canonical(DispatchRecord a) throws IOException {

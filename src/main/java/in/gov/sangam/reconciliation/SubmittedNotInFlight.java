@@ -6,7 +6,7 @@ import in.gov.sangam.audit.AuditAction;
 import in.gov.sangam.audit.AuditChannel;
 import in.gov.sangam.audit.AuditEvent;
 import in.gov.sangam.audit.AuditTrail;
-import in.gov.sangam.dispatch.DepartmentResilience;
+import in.gov.sangam.dispatch.DepartmentCircuitBreakers;
 import in.gov.sangam.logs.ApplicationLog;
 import in.gov.sangam.messaging.Addresses;
 import in.gov.sangam.outbox.Outbox;
@@ -50,7 +50,7 @@ public class SubmittedNotInFlight {
     private final Thresholds thresholds;
     private final ReconciliationProperties properties;
     private final BrokerQueues broker;
-    private final DepartmentResilience resilience;
+    private final DepartmentCircuitBreakers circuitBreakers;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
@@ -59,15 +59,15 @@ public class SubmittedNotInFlight {
     private final ReconciliationMetrics metrics;
 
     public SubmittedNotInFlight(JdbcClient jdbc, Clock clock, Thresholds thresholds,
-            ReconciliationProperties properties, BrokerQueues broker, DepartmentResilience resilience, Outbox outbox,
-            AuditTrail audit, TransactionTemplate transaction, ReconciliationFindings findings,
+            ReconciliationProperties properties, BrokerQueues broker, DepartmentCircuitBreakers circuitBreakers,
+            Outbox outbox, AuditTrail audit, TransactionTemplate transaction, ReconciliationFindings findings,
             ReconciliationLease lease, ReconciliationMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.thresholds = thresholds;
         this.properties = properties;
         this.broker = broker;
-        this.resilience = resilience;
+        this.circuitBreakers = circuitBreakers;
         this.outbox = outbox;
         this.audit = audit;
         this.transaction = transaction;
@@ -122,7 +122,7 @@ public class SubmittedNotInFlight {
     }
 
     private boolean circuitOpen(String department) {
-        CircuitBreaker.State state = resilience.circuitBreaker(department).getState();
+        CircuitBreaker.State state = circuitBreakers.circuitBreaker(department).getState();
         return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN;
     }
 

@@ -68,9 +68,9 @@ class ConnectorSettingsTest {
                 row("health", "submit.path", ConnectorSettings::submitPath, "/hmis/api/v2/registrations"),
                 row("health", "submit.soapAction", ConnectorSettings::submitSoapAction, null),
                 row("health", "submit.template", ConnectorSettings::submitTemplate, "mappings/submit-request.json.ftl"),
-                row("health", "submit.reference", ConnectorSettings::referencePointer, "/ack_no"),
-                row("health", "submit.status", ConnectorSettings::statusPointer, "/status_cd"),
-                row("health", "submit.rejection", ConnectorSettings::rejectionPointer, "/err_msg"),
+                row("health", "submit.reference", ConnectorSettings::referencePointer, "$.ack_no"),
+                row("health", "submit.status", ConnectorSettings::statusPointer, "$.status_cd"),
+                row("health", "submit.rejection", ConnectorSettings::rejectionPointer, "$.err_msg"),
                 row("health", "codeLists.district.Anantnag", s -> s.codeLists().get("district").get("Anantnag"), "ANT"),
                 row("health", "codeLists.language.ur", s -> s.codeLists().get("language").get("ur"), "URD"),
                 row("health", "statusPolling.every", ConnectorSettings::pollEvery, null),
@@ -223,6 +223,10 @@ class ConnectorSettingsTest {
         assertThat(transport.pollAnswer()).isEmpty();
         assertThat(transport.resultColumns()).isEmpty();
         assertThat(transport.hostKeyChecking()).isTrue();
+        assertThat(transport.method()).isEqualTo("POST");
+        assertThat(transport.pollMethod()).isEqualTo("POST");
+        assertThat(transport.refusalCodes()).containsExactly(400, 409, 410, 412, 413, 415, 422);
+        assertThat(transport.authentication().kind()).isEqualTo("none");
         assertThat(transport.username()).isNull();
     }
 

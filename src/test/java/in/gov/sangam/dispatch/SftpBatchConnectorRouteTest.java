@@ -133,10 +133,7 @@ class SftpBatchConnectorRouteTest {
 
     @Test
     void anApplicationAlreadyWithItsDepartmentIsNotWrittenAgain() throws Exception {
-        doAnswer(call -> {
-            call.<Exchange>getArgument(0).setProperty(Dispatcher.ALREADY_DISPATCHED, true);
-            return null;
-        }).when(dispatcher).prepare(any());
+        doThrow(new AlreadyWithDepartmentException("SGM-2026-0000042 is FORWARDED")).when(dispatcher).prepare(any());
 
         producer.sendBody(QUEUE, MESSAGE);
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import in.gov.sangam.demo.DepartmentSimulators;
-import in.gov.sangam.dispatch.DepartmentResilience;
+import in.gov.sangam.dispatch.DepartmentCircuitBreakers;
 import in.gov.sangam.messaging.BrokerProperties;
 import in.gov.sangam.outbox.Outbox;
 import in.gov.sangam.support.ApplicationRows;
@@ -97,7 +97,7 @@ class ReconciliationTest extends HubIntegrationTest {
     @Autowired
     DepartmentSimulators simulators;
     @Autowired
-    DepartmentResilience resilience;
+    DepartmentCircuitBreakers circuitBreakers;
     @Autowired
     BrokerQueues brokerQueues;
     @Autowired
@@ -127,12 +127,12 @@ class ReconciliationTest extends HubIntegrationTest {
         assertThat(dispatchRequests(id)).as("too young to be stuck").isEqualTo(1);
 
         clock.advance(LATER);
-        resilience.circuitBreaker("health").transitionToForcedOpenState();
+        circuitBreakers.circuitBreaker("health").transitionToForcedOpenState();
         try {
             sweep();
             assertThat(dispatchRequests(id)).as("its department's circuit is open").isEqualTo(1);
         } finally {
-            resilience.circuitBreaker("health").transitionToClosedState();
+            circuitBreakers.circuitBreaker("health").transitionToClosedState();
         }
 
         sweep();
@@ -177,7 +177,7 @@ class ReconciliationTest extends HubIntegrationTest {
             // A queue browser does not see a message held for redelivery: the broker's management does.
             assertThat(new DispatchQueues(jmsTemplate).messagesFor(HEALTH_QUEUE, id)).isEmpty();
             assertThat(brokerQueues.waiting(HEALTH_QUEUE, HEALTH_QUEUE, "SangamApplicationId", Set.of(id))).isEmpty();
-            assertThat(resilience.circuitBreaker("health").getState().name()).isEqualTo("CLOSED");
+            assertThat(circuitBreakers.circuitBreaker("health").getState().name()).isEqualTo("CLOSED");
 
             clock.advance(LATER);
             sweep();

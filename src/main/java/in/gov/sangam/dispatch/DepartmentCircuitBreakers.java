@@ -1,0 +1,39 @@
+package in.gov.sangam.dispatch;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each department's own circuit breaker (resilience4j), configured in its {@code connector.yaml}: one department's
+ * outage trips only its own circuit. The connector routes call their department inside Camel's {@code circuitBreaker}
+ * EIP, which uses this instance (bound in Camel's registry under {@link #beanName}); the departments list, the health
+ * component and the reconciler read its state here.
+ */
+@Component
+public class DepartmentCircuitBreakers {
+
+    private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
+
+    public CircuitBreaker configure(ConnectorSettings settings) {
+        return circuitBreakers.circuitBreaker(settings.department(), CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .slidingWindowSize(Math.max(10, settings.minimumCalls()))
+                .waitDurationInOpenState(settings.openFor())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // A refusal is the department working as it should: it does not count against its circuit.
+                .ignoreExceptions(DepartmentRefusedException.class)
+                .build());
+    }
+
+    public CircuitBreaker circuitBreaker(String department) {
+        return circuitBreakers.circuitBreaker(department);
+    }
+
+    /** The name under which a department's circuit breaker is in Camel's registry, for its routes. */
+    public static String beanName(String department) {
+        return "circuitBreaker-" + department;
+    }
+}
