@@ -26,7 +26,7 @@ public class CatalogueLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonSchema DEPARTMENT_FILE = JsonSchemas.compileClasspath("catalogue/department.schema.json");
     private static final JsonSchema SERVICES_FILE = JsonSchemas.compileClasspath("catalogue/services.schema.json");
-    private static final JsonSchema CONNECTOR_FILE = JsonSchemas.compileClasspath("catalogue/connector.schema.json");
+    private static final ConnectorKinds CONNECTOR_KINDS = ConnectorKinds.shipped();
     private static final JsonSchema META_SCHEMA = JsonSchemas.metaSchema();
 
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
@@ -94,7 +94,7 @@ public class CatalogueLoader {
             problems.add(connectorName + ": is missing (every department folder says how its system is reached)");
         }
         if (connector != null) {
-            report(connectorYaml, JsonSchemas.validate(CONNECTOR_FILE, connector, ""), problems);
+            report(connectorYaml, CONNECTOR_KINDS.check(connector), problems);
             for (String section : new String[] {"submit", "statusPolling", "batch"}) {
                 String template = connector.path(section).path("template").asText(null);
                 if (template != null && !departmentFile.createRelative(template).exists()) {

@@ -148,6 +148,22 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void aConnectorIsCheckedAgainstItsKindWithTheLineOfEachMistake() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS"));
+        department("tourism", "Tourism Department", service("tourism-permit", 7, "WORKING_DAYS"));
+        Files.writeString(connectors.resolve("transport/connector.yaml"), "# How the hub reaches it\nprotocol: ftp\n");
+        Files.writeString(connectors.resolve("tourism/connector.yaml"),
+                "protocol: soap\nendpoint: http://localhost:9\nsubmit:\n  path: /a\n  template: t.ftl\n"
+                        + "  method: PUT\n");
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .hasMessageContaining("connectors/transport/connector.yaml:2: protocol: 'ftp' is not a connector kind "
+                        + "(known: rest, sftp-batch, soap)")
+                .hasMessageContaining("connectors/tourism/connector.yaml:3: submit.soapAction: is required")
+                .hasMessageContaining("connectors/tourism/connector.yaml:6: submit.method: is not a known field");
+    }
+
+    @Test
     void brokenYamlAndAMissingServicesFileAreNamed() throws IOException {
         Path broken = Files.createDirectories(connectors.resolve("broken"));
         Files.writeString(broken.resolve("department.yaml"), "code: broken\nname: [unclosed\n");

@@ -3,10 +3,13 @@ package in.gov.sangam.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import in.gov.sangam.catalogue.CatalogueLoader;
+import in.gov.sangam.catalogue.ConnectorKinds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +201,30 @@ class ConnectorSettingsTest {
         // There is no simulator to fall back on outside the demo: the address must be given.
         assertThat(settings("health", noHealthUrl.withProperty("sangam.connectors.health.endpoint",
                 "https://hmis.example.gov.in")).endpoint()).isEqualTo("https://hmis.example.gov.in");
+    }
+
+    @Test
+    void theDefaultsTheConnectorKindsDeclareAreTheOnesTheHubUses() throws Exception {
+        CatalogueDepartment bare = new CatalogueDepartment("transport", "Transport", List.of(), Map.of(),
+                YAML.readTree("protocol: rest\n"));
+        ConnectorSettings transport = ConnectorSettings.of(bare, new MockEnvironment());
+        JsonNode shared = ConnectorKinds.shipped().kind("rest").orElseThrow().definition().path("$defs");
+        Map<String, Object> used = Map.of(
+                "timeouts.connect", transport.connectTimeout(), "timeouts.response", transport.responseTimeout(),
+                "retry.attempts", transport.retryAttempts(), "retry.initialDelay", transport.retryInitialDelay(),
+                "retry.multiplier", transport.retryMultiplier(), "retry.maxDelay", transport.retryMaxDelay(),
+                "circuitBreaker.failureRateThreshold", transport.failureRateThreshold(),
+                "circuitBreaker.minimumCalls", transport.minimumCalls(), "circuitBreaker.openFor", transport.openFor());
+
+        used.forEach((parameter, value) -> {
+            String[] path = parameter.split("\\.");
+            JsonNode declared = shared.path(path[0]).path("properties").path(path[1]).path("default");
+            Object expected = declared.isTextual() ? ConnectorSettings.duration(declared.asText())
+                    : declared.isInt() && !(value instanceof Double) ? (Object) declared.asInt() : declared.asDouble();
+            assertThat(value).as(parameter).isEqualTo(expected);
+        });
+        assertThat(transport.refusalCodes()).containsExactlyElementsOf(
+                YAML.convertValue(shared.path("refusalCodes").path("default"), new TypeReference<List<Integer>>() { }));
     }
 
     @Test
