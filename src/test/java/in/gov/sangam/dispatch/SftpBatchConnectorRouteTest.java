@@ -56,10 +56,15 @@ class SftpBatchConnectorRouteTest {
     /** Where the department's SFTP outbox would be: a local folder the result route reads the same way. */
     private static final Path OUTBOX = RouteSlice.temporaryFolder("sftp-outbox-");
 
-    /** The processed-files repository, in memory here (the hub keeps it in the database). */
+    /** The result files' locks and the files done, in memory here (the hub keeps them in the database). */
     static class Repository {
         @Bean
-        IdempotentRepository processedResultFiles() {
+        IdempotentRepository resultFileLocks() {
+            return new MemoryIdempotentRepository();
+        }
+
+        @Bean
+        MemoryIdempotentRepository resultFilesDone() {
             return new MemoryIdempotentRepository();
         }
     }
@@ -74,13 +79,12 @@ class SftpBatchConnectorRouteTest {
     BatchFiles batchFiles;
     @MockitoBean(name = "resultFiles")
     ResultFiles resultFiles;
-    @MockitoBean(name = "resultFileClaims")
-    ResultFileClaims resultFileClaims;
+    @Autowired
+    MemoryIdempotentRepository resultFilesDone;
 
     MockEndpoint request;
-    /** Whatever any file was read as, and the keys of those marked done, since the test began. */
+    /** Whatever any file was read as, since the test began. */
     final List<String> applied = new CopyOnWriteArrayList<>();
-    final List<String> done = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void routes() throws Exception {
@@ -111,8 +115,6 @@ class SftpBatchConnectorRouteTest {
                     + exchange.getProperty("SangamResultFileKey") + " " + exchange.getMessage().getBody());
             return null;
         }).when(resultFiles).apply(any());
-        doAnswer(call -> done.add(call.<Exchange>getArgument(0).getProperty("SangamResultFileKey", String.class)))
-                .when(resultFileClaims).done(any());
     }
 
     /** What the route handed to {@code resultFiles.apply} from the file {@code name}, one entry per read. */
@@ -194,7 +196,8 @@ class SftpBatchConnectorRouteTest {
                 .untilAsserted(() -> assertThat(applied("results-once.csv")).hasSize(1));
         String key = "education/results-once.csv-" + Files.size(file) + "-" + Files.getLastModifiedTime(file).toMillis();
         assertThat(applied("results-once.csv")).containsExactly("education " + key + " " + content);
-        assertThat(done).containsExactly(key);
+        assertThat(resultFilesDone.getCache().keySet()).filteredOn(done -> done.contains("results-once.csv"))
+                .containsExactly(key);
         assertThat(file).exists();
     }
 
@@ -239,7 +242,8 @@ class SftpBatchConnectorRouteTest {
         // Not marked done while it fails; read no more once it went through.
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .until(() -> applied("results-failing.csv").size() == 3);
-        assertThat(done).filteredOn(key -> key.contains("results-failing.csv")).hasSize(1);
+        assertThat(resultFilesDone.getCache().keySet()).filteredOn(key -> key.contains("results-failing.csv"))
+                .hasSize(1);
     }
 
     @Test
