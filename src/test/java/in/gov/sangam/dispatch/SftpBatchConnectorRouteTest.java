@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
@@ -59,7 +59,7 @@ class SftpBatchConnectorRouteTest {
     /** The result files' locks and the files done, in memory here (the hub keeps them in the database). */
     static class Repository {
         @Bean
-        IdempotentRepository resultFileLocks() {
+        MemoryIdempotentRepository resultFileLocks() {
             return new MemoryIdempotentRepository();
         }
 
@@ -79,6 +79,8 @@ class SftpBatchConnectorRouteTest {
     BatchFiles batchFiles;
     @MockitoBean(name = "resultFiles")
     ResultFiles resultFiles;
+    @Autowired
+    MemoryIdempotentRepository resultFileLocks;
     @Autowired
     MemoryIdempotentRepository resultFilesDone;
 
@@ -201,6 +203,23 @@ class SftpBatchConnectorRouteTest {
         assertThat(file).exists();
     }
 
+    /** A file recorded done whose lock has gone (its node restarted) is passed by: not locked, not opened. */
+    @Test
+    void aFileRecordedDoneIsNotLockedAgainOnceItsLockHasGone() throws Exception {
+        String content = "hub_ref,status\nSGM-2026-0000042,PROCESSING\n";
+        long modified = 1_796_000_000_000L;
+        String key = "education/results-done-before.csv-" + content.getBytes(StandardCharsets.UTF_8).length + "-"
+                + modified;
+        resultFilesDone.add(key);
+        drop("results-done-before.csv", content, modified);
+        drop("results-after-done.csv", "hub_ref,status\n");
+
+        // A later file read shows the route has looked since.
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied("results-after-done.csv").size() == 1);
+        assertThat(applied("results-done-before.csv")).isEmpty();
+        assertThat(resultFileLocks.contains(key)).isFalse();
+    }
+
     @Test
     void aFileRewrittenUnderTheSameNameIsANewResultFile() throws Exception {
         drop("results-again.csv", "hub_ref,status\nSGM-2026-0000042,PROCESSING\n");
@@ -255,8 +274,14 @@ class SftpBatchConnectorRouteTest {
 
     /** Writes a file aside and moves it in, as a department's batch job must. */
     private static Path drop(String name, String content) throws Exception {
+        return drop(name, content, System.currentTimeMillis());
+    }
+
+    /** Writes a file aside, as written at {@code modified}, and moves it in. */
+    private static Path drop(String name, String content, long modified) throws Exception {
         Path aside = Files.createTempFile(OUTBOX.getParent(), "writing-", ".tmp");
         Files.writeString(aside, content, StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(aside, FileTime.fromMillis(modified));
         return Files.move(aside, OUTBOX.resolve(name), StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
     }
