@@ -29,7 +29,10 @@ public class Connectors {
     private final boolean dispatchEnabled;
     private final String catalogueLocation;
 
+    private final DepartmentResilience resilience;
+
     public Connectors(Catalogue catalogue, Environment environment, DepartmentResilience resilience) {
+        this.resilience = resilience;
         this.dispatchEnabled = environment.getProperty("sangam.connectors.dispatch-enabled", Boolean.class, true);
         this.catalogueLocation = environment.getProperty("sangam.catalogue.location", "classpath*:connectors");
         for (CatalogueDepartment department : catalogue.departments()) {
@@ -96,6 +99,7 @@ public class Connectors {
         return new CamelContextConfiguration() {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
+                bindCircuitBreakers(camelContext);
             }
 
             @Override
@@ -110,6 +114,17 @@ public class Connectors {
         };
     }
 
+    /** Each department's circuit breaker, for the circuitBreaker EIP of its routes to use by name. */
+    private void bindCircuitBreakers(CamelContext camelContext) {
+        settings.keySet().forEach(department -> camelContext.getRegistry().bind(circuitBreakerName(department),
+                resilience.circuitBreaker(department)));
+    }
+
+    /** The name under which a department's circuit breaker is in Camel's registry. */
+    static String circuitBreakerName(String department) {
+        return "circuitBreaker-" + department;
+    }
+
     private void addDispatchRoute(CamelContext camelContext, ConnectorSettings connector) {
         String template = TEMPLATES.get(connector.protocol());
         if (template == null) {
@@ -119,11 +134,20 @@ public class Connectors {
         }
         String requestTemplate = connector.batchTemplate() != null ? connector.batchTemplate()
                 : connector.submitTemplate();
-        TemplatedRouteBuilder.builder(camelContext, template)
+        TemplatedRouteBuilder dispatch = TemplatedRouteBuilder.builder(camelContext, template)
                 .routeId("dispatch-" + connector.department())
                 .parameter("department", connector.department())
-                .parameter("template", templateUri(connector, requestTemplate))
-                .add();
+                .parameter("template", templateUri(connector, requestTemplate));
+        if (connector.batchInbox() != null) {
+            // One endpoint for all of the inbox's files, each uploaded under a temporary name and then renamed.
+            dispatch.parameter("inbox", sftpUri(connector, connector.batchInbox()) + "&tempPrefix=.uploading-")
+                    .parameter("circuitBreaker", circuitBreakerName(connector.department()))
+                    .parameter("retries", String.valueOf(connector.retryAttempts() - 1))
+                    .parameter("retryDelay", String.valueOf(connector.retryInitialDelay().toMillis()))
+                    .parameter("retryMultiplier", String.valueOf(connector.retryMultiplier()))
+                    .parameter("retryMaxDelay", String.valueOf(connector.retryMaxDelay().toMillis()));
+        }
+        dispatch.add();
         if (connector.batchOutbox() != null) {
             TemplatedRouteBuilder.builder(camelContext, "sftp-batch-results")
                     .routeId("results-" + connector.department())

@@ -3,6 +3,8 @@ package in.gov.sangam.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
@@ -10,13 +12,17 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import freemarker.template.TemplateException;
+import in.gov.sangam.applications.ApplicationStore;
 import in.gov.sangam.support.RouteSlice;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +32,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.file.GenericFileOperationFailedException;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -67,6 +74,17 @@ class SftpBatchConnectorRouteTest {
         MemoryIdempotentRepository resultFilesDone() {
             return new MemoryIdempotentRepository();
         }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        /** The department's circuit, as Connectors binds it; a test may force it open. */
+        @Bean("circuitBreaker-education")
+        CircuitBreaker circuitBreaker() {
+            return CircuitBreaker.ofDefaults("education");
+        }
     }
 
     @Autowired
@@ -75,8 +93,12 @@ class SftpBatchConnectorRouteTest {
     ProducerTemplate producer;
     @MockitoBean(name = "dispatcher")
     Dispatcher dispatcher;
-    @MockitoBean(name = "batchFiles")
-    BatchFiles batchFiles;
+    @MockitoBean(name = "applicationStore")
+    ApplicationStore store;
+    @MockitoBean(name = "connectorHealth")
+    ConnectorHealth health;
+    @Autowired
+    CircuitBreaker circuitBreaker;
     @MockitoBean(name = "resultFiles")
     ResultFiles resultFiles;
     @Autowired
@@ -85,6 +107,7 @@ class SftpBatchConnectorRouteTest {
     MemoryIdempotentRepository resultFilesDone;
 
     MockEndpoint request;
+    MockEndpoint inbox;
     /** Whatever any file was read as, since the test began. */
     final List<String> applied = new CopyOnWriteArrayList<>();
 
@@ -94,6 +117,10 @@ class SftpBatchConnectorRouteTest {
             TemplatedRouteBuilder.builder(camel, "sftp-batch-connector").routeId("dispatch-education")
                     .parameter("department", "education")
                     .parameter("template", "connectors/education/mappings/request.csv.ftl")
+                    .parameter("inbox", "mock:inbox")
+                    .parameter("circuitBreaker", "circuitBreaker-education")
+                    .parameter("retries", "1")
+                    .parameter("retryDelay", "10")
                     .add();
             TemplatedRouteBuilder.builder(camel, "sftp-batch-results").routeId("results-education")
                     .parameter("department", "education")
@@ -106,7 +133,11 @@ class SftpBatchConnectorRouteTest {
         }
         request = camel.getEndpoint("mock:request", MockEndpoint.class);
         request.reset();
+        inbox = camel.getEndpoint("mock:inbox", MockEndpoint.class);
+        inbox.reset();
+        circuitBreaker.transitionToClosedState();
         doAnswer(call -> {
+            call.<Exchange>getArgument(0).setProperty("SangamApplicationId", "SGM-2026-0000042");
             call.<Exchange>getArgument(0).getMessage().setBody(Map.of("application", "model"));
             return null;
         }).when(dispatcher).prepare(any());
@@ -125,13 +156,18 @@ class SftpBatchConnectorRouteTest {
     }
 
     @Test
-    void anApplicationIsRenderedAndUploadedToTheDepartmentsInbox() throws Exception {
+    void anApplicationIsRenderedAndUploadedToTheDepartmentsInboxUnderItsOwnName() throws Exception {
         request.expectedBodiesReceived(Map.of("application", "model"));
+        inbox.expectedBodiesReceived(Map.of("application", "model"));
+        inbox.expectedHeaderReceived(Exchange.FILE_NAME, "SGM-2026-0000042.csv");
 
         producer.sendBody(QUEUE, MESSAGE);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(batchFiles).upload(any()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(store).markHandedOver(
+                eq("SGM-2026-0000042"), any(Instant.class)));
         request.assertIsSatisfied();
+        inbox.assertIsSatisfied();
+        verify(health).succeeded("education");
         verify(dispatcher, never()).cannotDispatch(any());
     }
 
@@ -147,18 +183,53 @@ class SftpBatchConnectorRouteTest {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).prepare(any()));
         assertThat(request.getReceivedCounter()).isZero();
-        verify(batchFiles, never()).upload(any());
+        assertThat(inbox.getReceivedCounter()).isZero();
+        verify(store, never()).markHandedOver(any(), any());
     }
 
+    /** A write that fails once is tried again by the route, in place: the broker never sees it. */
     @Test
-    void anInboxThatCannotBeReachedRollsTheMessageBackForTheBrokerToRedeliver() throws Exception {
-        doThrow(new DepartmentUnavailableException("education's SFTP server could not be reached", null))
-                .doNothing().when(batchFiles).upload(any());
+    void anInboxThatFailsOnceIsWrittenOnTheRouteOwnRetry() throws Exception {
+        inbox.whenExchangeReceived(1, exchange -> {
+            throw new GenericFileOperationFailedException("education's SFTP server could not be reached");
+        });
 
         producer.sendBody(QUEUE, MESSAGE);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(batchFiles, times(2)).upload(any()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(store).markHandedOver(any(), any()));
+        assertThat(inbox.getReceivedCounter()).isEqualTo(2);
+        verify(dispatcher, times(1)).prepare(any());
+        verify(health).failed("education", "SFTP inbox could not be written");
+        verify(dispatcher, never()).cannotDispatch(any());
+    }
+
+    /** Once the route's own retries are spent, the transaction rolls back and the broker redelivers the message. */
+    @Test
+    void anInboxThatCannotBeReachedRollsTheMessageBackForTheBrokerToRedeliver() throws Exception {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            inbox.whenExchangeReceived(attempt, exchange -> {
+                throw new GenericFileOperationFailedException("education's SFTP server could not be reached");
+            });
+        }
+
+        producer.sendBody(QUEUE, MESSAGE);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(store).markHandedOver(any(), any()));
+        assertThat(inbox.getReceivedCounter()).isEqualTo(3);
         verify(dispatcher, times(2)).prepare(any());
+        verify(dispatcher, never()).cannotDispatch(any());
+    }
+
+    /** An open circuit writes nothing and is not retried in place: the message goes back to the broker. */
+    @Test
+    void anOpenCircuitWritesNothingAndLeavesTheMessageToTheBroker() throws Exception {
+        circuitBreaker.transitionToForcedOpenState();
+
+        producer.sendBody(QUEUE, MESSAGE);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(dispatcher, atLeast(2)).prepare(any()));
+        assertThat(inbox.getReceivedCounter()).isZero();
+        verify(store, never()).markHandedOver(any(), any());
         verify(dispatcher, never()).cannotDispatch(any());
     }
 
@@ -172,7 +243,7 @@ class SftpBatchConnectorRouteTest {
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> verify(dispatcher, times(1)).cannotDispatch(any()));
-        verify(batchFiles, never()).upload(any());
+        assertThat(inbox.getReceivedCounter()).isZero();
     }
 
     @Test
