@@ -45,7 +45,8 @@ public record ConnectorSettings(
         String pollPath,
         Map<String, String> pollAnswer,
         Map<String, String> resultColumns,
-        boolean hostKeyChecking) {
+        boolean hostKeyChecking,
+        String resultFormat) {
 
     public static ConnectorSettings of(CatalogueDepartment department, Environment environment) {
         Settings c = new Settings(department, environment);
@@ -88,7 +89,8 @@ public record ConnectorSettings(
                 c.text("statusPolling.path", c.text("submit.path", null)),
                 c.map("statusPolling.answer"),
                 c.map("batch.resultColumns"),
-                !"no".equals(c.text("batch.hostKeyChecking", "yes")));
+                !"no".equals(c.text("batch.hostKeyChecking", "yes")),
+                c.text("batch.resultFormat", "csv"));
     }
 
     /**

@@ -154,6 +154,7 @@ public class Connectors {
                     .parameter("department", connector.department())
                     .parameter("outbox", sftpUri(connector, connector.batchOutbox()))
                     .parameter("every", String.valueOf(connector.batchPollEvery().toMillis()))
+                    .parameter("format", connector.resultFormat())
                     .add();
         }
         if (connector.pollEvery() != null) {

@@ -108,8 +108,9 @@ class SftpBatchConnectorRouteTest {
 
     MockEndpoint request;
     MockEndpoint inbox;
-    /** Whatever any file was read as, since the test began. */
+    /** Whatever any file was read as, and each row handed on, since the test began. */
     final List<String> applied = new CopyOnWriteArrayList<>();
+    final List<String> rows = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void routes() throws Exception {
@@ -142,15 +143,22 @@ class SftpBatchConnectorRouteTest {
             return null;
         }).when(dispatcher).prepare(any());
         // Every test's files stay in the outbox: each test counts the reads of its own files.
+        // What a file was read as, once per read; each of its rows then goes to resultFiles on its own.
         doAnswer(call -> {
             Exchange exchange = call.getArgument(0);
             applied.add(exchange.getProperty("SangamDepartment") + " "
-                    + exchange.getProperty("SangamResultFileKey") + " " + exchange.getMessage().getBody());
+                    + exchange.getProperty("SangamResultFileKey") + " " + exchange.getProperty("SangamResultFile"));
+            return true;
+        }).when(resultFiles).readHeader(any());
+        doAnswer(call -> {
+            Exchange exchange = call.getArgument(0);
+            rows.add(exchange.getMessage().getHeader(Exchange.FILE_NAME) + " "
+                    + exchange.getProperty(Exchange.SPLIT_INDEX) + " " + exchange.getMessage().getBody());
             return null;
-        }).when(resultFiles).apply(any());
+        }).when(resultFiles).applyCsvRow(any());
     }
 
-    /** What the route handed to {@code resultFiles.apply} from the file {@code name}, one entry per read. */
+    /** What the route read the file {@code name} as, one entry per read. */
     private List<String> applied(String name) {
         return applied.stream().filter(read -> read.startsWith("education education/" + name + "-")).toList();
     }
@@ -319,13 +327,13 @@ class SftpBatchConnectorRouteTest {
         doAnswer(call -> {
             Exchange exchange = call.getArgument(0);
             applied.add(exchange.getProperty("SangamDepartment") + " "
-                    + exchange.getProperty("SangamResultFileKey") + " " + exchange.getMessage().getBody());
+                    + exchange.getProperty("SangamResultFileKey") + " " + exchange.getProperty("SangamResultFile"));
             if (exchange.getProperty("SangamResultFileKey", String.class).contains("results-failing.csv")
                     && failures.incrementAndGet() <= 2) {
                 throw new IllegalStateException("the database is away");
             }
-            return null;
-        }).when(resultFiles).apply(any());
+            return true;
+        }).when(resultFiles).readHeader(any());
 
         drop("results-failing.csv", "hub_ref,status\nSGM-2026-0000042,PROCESSING\n");
 
@@ -334,6 +342,35 @@ class SftpBatchConnectorRouteTest {
                 .until(() -> applied("results-failing.csv").size() == 3);
         assertThat(resultFilesDone.getCache().keySet()).filteredOn(key -> key.contains("results-failing.csv"))
                 .hasSize(1);
+    }
+
+    /**
+     * The csv data format reads the file (quoted fields with commas and doubled quotes, non-ASCII text) and each row
+     * goes on its own, numbered by its line: a blank line is passed on as such, so the numbers stay the lines'.
+     */
+    @Test
+    void eachRowOfAResultFileIsHandedOnByItselfWithItsLine() throws Exception {
+        drop("results-rows.csv", "hub_ref,status,remark\nSGM-2026-0000042,PROCESSING,\"Bhat, \"\"Aisha\"\"\"\n\n"
+                + "SGM-2026-0000043,COMPLETED,प्रमाणपत्र जारी\n");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.stream()
+                .filter(row -> row.startsWith("results-rows.csv ")).count() == 3);
+        assertThat(rows).filteredOn(row -> row.startsWith("results-rows.csv ")).containsExactly(
+                "results-rows.csv 1 [SGM-2026-0000042, PROCESSING, Bhat, \"Aisha\"]",
+                "results-rows.csv 2 []",
+                "results-rows.csv 3 [SGM-2026-0000043, COMPLETED, प्रमाणपत्र जारी]");
+    }
+
+    /** A file no CSV reader can split into rows (a quote never closed) is kept whole; it does not stop the route. */
+    @Test
+    void aFileThatIsNotCsvIsKeptWholeAndTheNextFileIsRead() throws Exception {
+        drop("results-broken.csv", "hub_ref,status\nSGM-2026-0000042,\"PROCESSING\n");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(resultFiles).rejectFile(any()));
+
+        drop("results-after-broken.csv", "hub_ref,status\n");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied("results-after-broken.csv").size() == 1);
+        verify(resultFiles, times(1)).rejectFile(any());
     }
 
     @Test
