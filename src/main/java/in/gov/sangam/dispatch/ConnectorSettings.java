@@ -52,7 +52,8 @@ public record ConnectorSettings(
         String method,
         String pollMethod,
         List<Integer> refusalCodes,
-        Authentication authentication) {
+        Authentication authentication,
+        String resultFormat) {
 
     /**
      * How the hub proves who it is to the department's system ({@code authentication} in connector.yaml): not at all,
@@ -127,7 +128,8 @@ public record ConnectorSettings(
                         c.text("authentication.header", null),
                         c.text("authentication.key", null),
                         c.text("mutualTls.keystore", null),
-                        c.text("mutualTls.password", null)));
+                        c.text("mutualTls.password", null)),
+                c.text("batch.resultFormat", "csv"));
     }
 
     /**

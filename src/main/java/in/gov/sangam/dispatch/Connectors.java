@@ -139,10 +139,17 @@ public class Connectors {
         if (isHttp(connector)) {
             addHttpRoutes(camelContext, connector);
         } else {
+            // One endpoint for all of the inbox's files, each uploaded under a temporary name and then renamed.
             TemplatedRouteBuilder.builder(camelContext, template)
                     .routeId("dispatch-" + connector.department())
                     .parameter("department", connector.department())
                     .parameter("template", templateUri(connector, connector.batchTemplate()))
+                    .parameter("inbox", sftpUri(connector, connector.batchInbox()) + "&tempPrefix=.uploading-")
+                    .parameter("circuitBreaker", DepartmentCircuitBreakers.beanName(connector.department()))
+                    .parameter("retries", String.valueOf(connector.retryAttempts() - 1))
+                    .parameter("retryDelay", String.valueOf(connector.retryInitialDelay().toMillis()))
+                    .parameter("retryMultiplier", String.valueOf(connector.retryMultiplier()))
+                    .parameter("retryMaxDelay", String.valueOf(connector.retryMaxDelay().toMillis()))
                     .add();
         }
         if (connector.batchOutbox() != null) {
@@ -151,6 +158,7 @@ public class Connectors {
                     .parameter("department", connector.department())
                     .parameter("outbox", sftpUri(connector, connector.batchOutbox()))
                     .parameter("every", String.valueOf(connector.batchPollEvery().toMillis()))
+                    .parameter("format", connector.resultFormat())
                     .add();
         }
     }

@@ -1,6 +1,6 @@
 package in.gov.sangam.reconciliation;
 
-import in.gov.sangam.dispatch.ResultFileClaims;
+import in.gov.sangam.dispatch.ResultFileRepositories;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,13 +11,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Kind {@code result-file-claims-abandoned}: a department's result file claimed by a hub node (its key in
- * {@code CAMEL_MESSAGEPROCESSED}) longer than {@code sangam.connectors.result-file-claim} ago and never marked done:
- * its node died halfway through it. The claim is released, so that the next look into the department's outbox
- * reads the file again, on whichever node comes first. A row the dead node had applied already changes nothing the
- * second time (its application is at that status already).
+ * Kind {@code result-file-claims-abandoned}: a department's result file locked by a hub node (Camel's
+ * orphan-lock-aware repository, processor {@code result-files}) whose lock nobody kept alive for
+ * {@code sangam.connectors.result-file-claim}, and never recorded done: its node died halfway through it. The next node to list the file takes such a lock over by
+ * itself and reads the file again; this sweep reports the lock and releases it, so that a lock whose file is gone
+ * from the outbox (or whose department's results route is stopped) is seen and does not stay. A row the dead node
+ * had applied already changes nothing the second time (its application is at that status already).
  *
- * <p>Claims are stamped by Camel on the wall clock, and measured on it: they are about processes, not PSGA time.
+ * <p>Locks are stamped by Camel on the wall clock (with their time zone), and measured on it: they are about
+ * processes, not PSGA time.
  */
 @Component("abandonedResultFileClaims")
 public class AbandonedResultFileClaims {
@@ -54,11 +56,13 @@ public class AbandonedResultFileClaims {
     public void sweep() {
         Instant now = clock.instant();
         List<Claim> abandoned = jdbc.sql("""
-                SELECT messageId, createdAt FROM CAMEL_MESSAGEPROCESSED
+                SELECT messageId, createdAt FROM CAMEL_MESSAGEPROCESSED claimed
                 WHERE processorName = :processor AND createdAt < :before
-                  AND messageId NOT IN (SELECT file_key FROM result_file_done)
+                  AND NOT EXISTS (SELECT 1 FROM CAMEL_MESSAGEPROCESSED finished
+                                  WHERE finished.processorName = :done AND finished.messageId = claimed.messageId)
                 ORDER BY createdAt FETCH FIRST :limit ROWS ONLY""")
-                .param("processor", ResultFileClaims.PROCESSOR)
+                .param("done", ResultFileRepositories.DONE)
+                .param("processor", ResultFileRepositories.LOCKS)
                 .param("before", Timestamp.from(wallClock.instant().minus(thresholds.of(KIND))))
                 .param("limit", properties.batchSize())
                 .query((rs, row) -> new Claim(rs.getString("messageId"), rs.getTimestamp("createdAt")))
@@ -85,8 +89,10 @@ public class AbandonedResultFileClaims {
         return jdbc.sql("""
                 DELETE FROM CAMEL_MESSAGEPROCESSED
                 WHERE processorName = :processor AND messageId = :key AND createdAt = :claimedAt
-                  AND messageId NOT IN (SELECT file_key FROM result_file_done)""")
-                .param("processor", ResultFileClaims.PROCESSOR)
+                  AND messageId NOT IN (SELECT messageId FROM CAMEL_MESSAGEPROCESSED
+                                        WHERE processorName = :done)""")
+                .param("done", ResultFileRepositories.DONE)
+                .param("processor", ResultFileRepositories.LOCKS)
                 .param("key", claim.fileKey())
                 .param("claimedAt", claim.claimedAt())
                 .update() == 1;

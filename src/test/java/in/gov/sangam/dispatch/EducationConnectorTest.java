@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
@@ -151,7 +152,8 @@ class EducationConnectorTest extends HubIntegrationTest {
         drop("results-by-hand-4.csv", "hub_ref,board_ref,status,remark,reason", id + ",,COMPLETED,,");
         await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("DELIVERED"));
 
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE messageId LIKE :name")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = :done "
+                        + "AND messageId LIKE :name").param("done", ResultFileRepositories.DONE)
                 .param("name", "education/results-by-hand-3.csv-%").query(Integer.class).single()).isEqualTo(1);
         assertThat(reasonsFor(id)).isEmpty();
     }
@@ -186,6 +188,88 @@ class EducationConnectorTest extends HubIntegrationTest {
         assertThat(rows.status(id)).isEqualTo("FORWARDED");
     }
 
+    /**
+     * A file name as long as an SFTP server allows: its key in the processed files once stopped every poll of the
+     * outbox (a key column of 100 characters), and so every result file of the department behind it.
+     */
+    @Test
+    void aResultFileWithALongNameIsReadAndSoAreTheOthers() throws IOException {
+        String id = submit();
+        String other = submit();
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows.status(id).equals("FORWARDED")
+                && rows.status(other).equals("FORWARDED"));
+        String longName = "results-" + "x".repeat(188) + ".csv";
+        assertThat(longName).hasSize(200);
+
+        drop(longName, "hub_ref,board_ref,status,remark,reason", id + ",,PROCESSING,A long name,");
+        drop("results-short-" + other + ".csv", "hub_ref,board_ref,status,remark,reason",
+                other + ",,PROCESSING,A short name,");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(id).equals("IN_PROCESS")
+                && rows.status(other).equals("IN_PROCESS"));
+    }
+
+    /**
+     * Two result files about one application, the later one's name sorting first: applied in the order the
+     * department wrote them, the application goes IN_PROCESS and then DELIVERED (in any other order the second row
+     * would be an illegal step back, a dead letter). The order of a folder's listing depends on the file system, so
+     * four applications each get such a pair: listing order passes all four by chance once in sixteen runs.
+     */
+    @Test
+    void resultFilesAreAppliedInTheOrderTheyWereWrittenNotByName() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(submit());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                .allMatch(id -> rows.status(id).equals("FORWARDED")));
+        long now = System.currentTimeMillis();
+        camel.getRouteController().stopRoute("results-education");
+        try {
+            for (String id : ids) {
+                // Moved into the outbox in the other order too: neither the names nor the folder's order tell.
+                drop("results-a-written-second-" + id + ".csv", now - 60_000,
+                        "hub_ref,board_ref,status,remark,reason", id + ",,COMPLETED,Written second,");
+                drop("results-z-written-first-" + id + ".csv", now - 120_000,
+                        "hub_ref,board_ref,status,remark,reason", id + ",,PROCESSING,Written first,");
+            }
+        } finally {
+            camel.getRouteController().startRoute("results-education");
+        }
+
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(id).equals("DELIVERED"));
+            assertThat(history(id)).as(id).containsExactly("SUBMITTED", "FORWARDED", "IN_PROCESS", "DELIVERED");
+            assertThat(reasonsFor(id)).as(id).isEmpty();
+        }
+    }
+
+    private List<String> history(String id) {
+        List<String> steps = new ArrayList<>();
+        hub.get("/api/v1/applications/" + id, "portal").json().path("history")
+                .forEach(step -> steps.add(step.path("status").asText()));
+        return steps;
+    }
+
+    /**
+     * Request files go through one endpoint (one SFTP session) whatever their names: an endpoint per application
+     * would hold a session per application open to the department's server.
+     */
+    @Test
+    void requestFilesOfManyApplicationsGoThroughOneEndpoint() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(submit());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream()
+                .allMatch(id -> rows.status(id).equals("FORWARDED")));
+
+        List<String> inboxEndpoints = camel.getEndpoints().stream().map(endpoint -> endpoint.getEndpointUri())
+                .filter(uri -> uri.startsWith("sftp:") && uri.contains("/inbox")).toList();
+        assertThat(inboxEndpoints).hasSize(1);
+        assertThat(inboxEndpoints.get(0)).doesNotContain(ids.get(0));
+    }
+
     private JsonNode letterWithReasonStarting(String start) {
         for (JsonNode letter : hub.get("/api/v1/admin/dead-letters?size=100", "admin").json().path("items")) {
             if (letter.path("reason").asText().startsWith(start)) {
@@ -196,8 +280,14 @@ class EducationConnectorTest extends HubIntegrationTest {
     }
 
     private void drop(String name, String... lines) throws IOException {
+        drop(name, System.currentTimeMillis(), lines);
+    }
+
+    /** Writes a result file aside, as written at {@code modified}, and moves it into the outbox. */
+    private void drop(String name, long modified, String... lines) throws IOException {
         Path temporary = sftp.resolve("outbox/.writing-" + name);
         Files.write(temporary, List.of(lines), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(temporary, FileTime.fromMillis(modified));
         Files.move(temporary, sftp.resolve("outbox/" + name), StandardCopyOption.ATOMIC_MOVE);
     }
 

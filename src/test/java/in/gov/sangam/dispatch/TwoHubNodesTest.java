@@ -62,7 +62,8 @@ class TwoHubNodesTest {
                     }
                     JdbcClient jdbc = second.bean(JdbcClient.class);
                     await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                            "SELECT COUNT(*) FROM result_file_done WHERE file_key LIKE 'education/results-two-nodes-%'")
+                            "SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'result-files-done' "
+                            + "AND messageId LIKE 'education/results-two-nodes-%'")
                             .query(Integer.class).single() == 22);
                     for (int i = 1; i <= 20; i++) {
                         assertThat(output.getAll()).containsOnlyOnce(

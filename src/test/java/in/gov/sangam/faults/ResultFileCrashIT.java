@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * A department's result file is applied whole, each row once, even when the hub dies halfway through it: on H2 and
  * on PostgreSQL, education applications are written to the department's SFTP inbox, a result file accepts them all,
  * and two more complete them (some rejected); the hub is killed with SIGKILL while it applies one of these. Once it
- * is back and the claim of the abandoned file is released, the file is read again: every application ends where its
+ * is back and the lock on the abandoned file has aged, the file is read again: every application ends where its
  * result file put it, each step once in its history, each completion event once, every file marked done and no row
  * a dead letter.
  */
@@ -50,6 +50,9 @@ class ResultFileCrashIT {
     private static final List<String> COMPLETED_FILES = List.of("results-completed-1.csv", "results-completed-2.csv");
     /** A row of each completion file the test watches: once its application is final, the file is being applied. */
     private static final int WATCHED_ROW = 5;
+    /** The result files read to the end (Camel's JDBC idempotent repository, processor result-files-done). */
+    private static final String DONE_FILES =
+            "SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'result-files-done'";
 
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgresql"})
@@ -66,9 +69,9 @@ class ResultFileCrashIT {
                         // A server made for this test, its host key new each time.
                         "sangam.connectors.education.batch.hostKeyChecking=no",
                         "sangam.connectors.education.batch.pollEvery=500ms",
-                        // A claim older than this is abandoned, and the reconciler looks for such claims every few
-                        // seconds: the restarted hub releases the claim of the file the kill cut short at its first
-                        // sweep. (The other departments are the demo's simulators.)
+                        // A lock on a result file older than this is abandoned: the restarted hub takes over the
+                        // lock of the file the kill cut short at its first look after that. (The other departments
+                        // are the demo's simulators.)
                         "sangam.connectors.result-file-claim=5s", "sangam.reconciliation.every=5s")) {
             HubClient client = new HubClient(hub.port());
             List<String> ids = submit(client);
@@ -142,7 +145,7 @@ class ResultFileCrashIT {
             Set<String> done;
             int deadLetters;
             try (HubDatabase.Reader reader = database.open(dataDir)) {
-                done = Set.copyOf(reader.jdbc().sql("SELECT file_key FROM result_file_done").query(String.class)
+                done = Set.copyOf(reader.jdbc().sql(DONE_FILES).query(String.class)
                         .list());
                 deadLetters = reader.jdbc().sql("SELECT COUNT(*) FROM dead_letter").query(Integer.class).single();
             }
@@ -231,7 +234,7 @@ class ResultFileCrashIT {
                 Map<String, String> statuses = new HashMap<>();
                 reader.jdbc().sql("SELECT application_id, status FROM application")
                         .query((rs, row) -> statuses.put(rs.getString(1), rs.getString(2))).list();
-                List<String> done = reader.jdbc().sql("SELECT file_key FROM result_file_done").query(String.class)
+                List<String> done = reader.jdbc().sql(DONE_FILES).query(String.class)
                         .list();
                 Set<String> cutShort = completedFiles.entrySet().stream().filter(file -> {
                     long applied = file.getValue().stream().filter(id -> !statuses.get(id).equals("FORWARDED"))

@@ -2,6 +2,7 @@ package in.gov.sangam.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.gov.sangam.dispatch.ResultFileRepositories;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -26,8 +27,9 @@ class AbandonedResultFileClaimsTest extends HubIntegrationTest {
         claim("education/abandoned.csv-10-1", longAgo);
         claim("education/finished.csv-10-1", longAgo);
         claim("education/in-progress.csv-10-1", Timestamp.from(Instant.now()));
-        jdbc.sql("INSERT INTO result_file_done (file_key, done_at) VALUES (:key, :at)")
-                .param("key", "education/finished.csv-10-1").param("at", OffsetDateTime.now(ZoneOffset.UTC)).update();
+        jdbc.sql("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES (:done, :key, :at)")
+                .param("done", ResultFileRepositories.DONE).param("key", "education/finished.csv-10-1")
+                .param("at", OffsetDateTime.now(ZoneOffset.UTC)).update();
 
         claims.sweep();
 
@@ -37,12 +39,12 @@ class AbandonedResultFileClaimsTest extends HubIntegrationTest {
     }
 
     private void claim(String key, Timestamp at) {
-        jdbc.sql("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES ('result-files', :key, :at)")
-                .param("key", key).param("at", at).update();
+        jdbc.sql("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) VALUES (:locks, :key, :at)")
+                .param("locks", ResultFileRepositories.LOCKS).param("key", key).param("at", at).update();
     }
 
     private boolean claimed(String key) {
-        return jdbc.sql("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE messageId = :key").param("key", key)
-                .query(Integer.class).single() == 1;
+        return jdbc.sql("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = :locks AND messageId = :key")
+                .param("locks", ResultFileRepositories.LOCKS).param("key", key).query(Integer.class).single() == 1;
     }
 }
