@@ -20,6 +20,7 @@ public enum ProblemType {
     ILLEGAL_TRANSITION("illegal-transition", "Status change not allowed", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNKNOWN_SERVICE("unknown-service", "No such service", HttpStatus.UNPROCESSABLE_ENTITY),
+    CATALOGUE_INVALID("catalogue-invalid", "The department folders are not valid", HttpStatus.UNPROCESSABLE_ENTITY),
     INTERNAL_ERROR("internal-error", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", HttpStatus.SERVICE_UNAVAILABLE);
 
@@ -27,7 +28,8 @@ public enum ProblemType {
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status.value() == status && type != UNKNOWN_SERVICE && type != IDEMPOTENCY_KEY_REUSED
-                    && type != MALFORMED_JSON && type != NON_CANONICAL_PATH && type != ALREADY_REPLAYED) {
+                    && type != MALFORMED_JSON && type != NON_CANONICAL_PATH && type != ALREADY_REPLAYED
+                    && type != CATALOGUE_INVALID) {
                 return type;
             }
         }

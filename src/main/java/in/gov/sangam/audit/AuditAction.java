@@ -7,5 +7,7 @@ public enum AuditAction {
     DISPATCH_FAILED,
     DEAD_LETTER_REPLAYED,
     /** The reconciler found an application with nothing in flight to its department and asked for it again. */
-    DISPATCH_REQUESTED_AGAIN
+    DISPATCH_REQUESTED_AGAIN,
+    /** An administrator had the department folders read again, and they are in use. */
+    CATALOGUE_RELOADED
 }

@@ -10,27 +10,40 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The service catalogue, read once at start-up from the department folders and held in memory: it is small (a few
- * thousand entries at most) and read on every request.
+ * The service catalogue, read from the department folders at start-up (and again when an operator reloads them) and
+ * held in memory: it is small (a few thousand entries at most) and read on every request. A reload replaces it whole,
+ * so a reader sees either the old catalogue or the new one, never a mix.
  */
 public class Catalogue {
 
-    private final List<CatalogueDepartment> departments;
-    private final Map<String, CatalogueService> servicesByCode;
-    private final List<CatalogueService> servicesInOrder;
-    private final Map<CatalogueService, String> searchText;
+    /** One version of the catalogue, with its indexes. */
+    private record Contents(List<CatalogueDepartment> departments, Map<String, CatalogueService> servicesByCode,
+            List<CatalogueService> servicesInOrder, Map<CatalogueService, String> searchText) {
+
+        static Contents of(List<CatalogueDepartment> departments) {
+            List<CatalogueService> inOrder = departments.stream()
+                    .flatMap(department -> department.services().stream())
+                    .sorted(Comparator.comparing(CatalogueService::department).thenComparing(CatalogueService::name)
+                            .thenComparing(CatalogueService::code))
+                    .toList();
+            return new Contents(List.copyOf(departments),
+                    inOrder.stream().collect(Collectors.toMap(CatalogueService::code, Function.identity(),
+                            (a, b) -> a, LinkedHashMap::new)),
+                    inOrder,
+                    inOrder.stream().collect(Collectors.toMap(Function.identity(),
+                            s -> (s.code() + " " + s.name() + " " + s.description()).toLowerCase(Locale.ROOT))));
+        }
+    }
+
+    private volatile Contents contents;
 
     public Catalogue(List<CatalogueDepartment> departments) {
-        this.departments = List.copyOf(departments);
-        this.servicesInOrder = departments.stream()
-                .flatMap(department -> department.services().stream())
-                .sorted(Comparator.comparing(CatalogueService::department).thenComparing(CatalogueService::name)
-                        .thenComparing(CatalogueService::code))
-                .toList();
-        this.servicesByCode = servicesInOrder.stream()
-                .collect(Collectors.toMap(CatalogueService::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        this.searchText = servicesInOrder.stream().collect(Collectors.toMap(Function.identity(),
-                s -> (s.code() + " " + s.name() + " " + s.description()).toLowerCase(Locale.ROOT)));
+        this.contents = Contents.of(departments);
+    }
+
+    /** Puts a newly read catalogue in place of this one, whole. */
+    public void replaceWith(List<CatalogueDepartment> departments) {
+        this.contents = Contents.of(departments);
     }
 
     /** A page of services, counting pages from 1. */
@@ -38,19 +51,19 @@ public class Catalogue {
     }
 
     public List<CatalogueDepartment> departments() {
-        return departments;
+        return contents.departments();
     }
 
     public Optional<CatalogueDepartment> department(String code) {
-        return departments.stream().filter(d -> d.code().equals(code)).findFirst();
+        return contents.departments().stream().filter(d -> d.code().equals(code)).findFirst();
     }
 
     public Optional<CatalogueService> service(String code) {
-        return Optional.ofNullable(servicesByCode.get(code));
+        return Optional.ofNullable(contents.servicesByCode().get(code));
     }
 
     public int size() {
-        return servicesByCode.size();
+        return contents.servicesByCode().size();
     }
 
     /**
@@ -58,11 +71,12 @@ public class Catalogue {
      * {@code query} (any when null), ignoring case.
      */
     public ServicePage search(String department, String query, int page, int size) {
+        Contents now = contents;
         String[] words = query == null || query.isBlank() ? new String[0]
                 : query.toLowerCase(Locale.ROOT).trim().split("\\s+");
-        List<CatalogueService> matching = servicesInOrder.stream()
+        List<CatalogueService> matching = now.servicesInOrder().stream()
                 .filter(s -> department == null || s.department().equals(department))
-                .filter(s -> containsAll(searchText.get(s), words))
+                .filter(s -> containsAll(now.searchText().get(s), words))
                 .toList();
         int from = (int) Math.min((long) (page - 1) * size, matching.size());
         int to = Math.min(from + size, matching.size());

@@ -2,8 +2,15 @@ package in.gov.sangam.dispatch;
 
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
+import in.gov.sangam.catalogue.CatalogueException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -33,24 +40,32 @@ public class Connectors {
      * a department's connector.yaml leaves out).
      */
     private static final Map<String, String> ANSWER_LANGUAGES = Map.of("rest", "jsonpath", "soap", "xpath");
+    /** The ids of a department's routes are these followed by its code; the dispatch route comes first. */
+    private static final List<String> ROUTE_PREFIXES = List.of("dispatch-", "status-poll-", "results-",
+            "call-submit-", "call-status-query-");
     private static final Map<String, String> NOTHING = Map.of("jsonpath", "$['sangam:not-configured']",
             "xpath", "self::node()[false()]");
 
-    private final Map<String, ConnectorSettings> settings = new LinkedHashMap<>();
+    /** The departments' settings, replaced whole when the catalogue is reloaded. */
+    private volatile Map<String, ConnectorSettings> settings;
     private final boolean dispatchEnabled;
     private final String catalogueLocation;
 
     private final DepartmentCircuitBreakers circuitBreakers;
+    private final Environment environment;
 
     public Connectors(Catalogue catalogue, Environment environment, DepartmentCircuitBreakers circuitBreakers) {
         this.circuitBreakers = circuitBreakers;
+        this.environment = environment;
         this.dispatchEnabled = environment.getProperty("sangam.connectors.dispatch-enabled", Boolean.class, true);
         this.catalogueLocation = environment.getProperty("sangam.catalogue.location", "classpath*:connectors");
+        Map<String, ConnectorSettings> configured = new LinkedHashMap<>();
         for (CatalogueDepartment department : catalogue.departments()) {
             ConnectorSettings connector = settingsOf(department, environment);
-            settings.put(department.code(), connector);
+            configured.put(department.code(), connector);
             circuitBreakers.configure(connector);
         }
+        this.settings = Collections.unmodifiableMap(configured);
     }
 
     /**
@@ -103,6 +118,84 @@ public class Connectors {
         return TEMPLATES.containsKey(settings(department).protocol());
     }
 
+    /**
+     * The connector settings of a catalogue read again, resolved as at start-up.
+     *
+     * @throws CatalogueException naming every department whose system cannot be reached as configured (an endpoint
+     *     or a secret left unset); then none of them is used
+     */
+    public Map<String, ConnectorSettings> resolve(List<CatalogueDepartment> departments) {
+        Map<String, ConnectorSettings> resolved = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (CatalogueDepartment department : departments) {
+            try {
+                resolved.put(department.code(), ConnectorSettings.of(department, environment));
+            } catch (IllegalArgumentException unresolved) {
+                problems.add("connectors/" + department.code() + "/connector.yaml: " + unresolved.getMessage()
+                        + " (set it in the environment, or as sangam.connectors." + department.code() + ".<setting>)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new CatalogueException(problems);
+        }
+        return resolved;
+    }
+
+    /**
+     * Puts the connectors of a reloaded catalogue in place of the running ones: a department added gets its routes, a
+     * department removed loses them, a department whose settings changed gets them anew, and the others keep running
+     * untouched. A route is stopped gracefully, so the applications it has in flight finish first; applications
+     * waiting in a removed department's queue stay there.
+     *
+     * @return each department, before or after, and what became of it: ADDED, CHANGED, REMOVED or UNCHANGED
+     */
+    public synchronized Map<String, String> replace(CamelContext camelContext, Map<String, ConnectorSettings> next)
+            throws Exception {
+        Map<String, ConnectorSettings> before = settings;
+        Map<String, String> changes = new TreeMap<>();
+        before.keySet().forEach(department -> changes.put(department, next.containsKey(department)
+                ? (before.get(department).equals(next.get(department)) ? "UNCHANGED" : "CHANGED") : "REMOVED"));
+        next.keySet().forEach(department -> changes.putIfAbsent(department, "ADDED"));
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            if (change.getValue().equals("REMOVED") || change.getValue().equals("CHANGED")) {
+                removeRoutes(camelContext, change.getKey());
+            }
+        }
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(next));
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            if (change.getValue().equals("ADDED") || change.getValue().equals("CHANGED")) {
+                ConnectorSettings connector = next.get(change.getKey());
+                bind(camelContext, connector, circuitBreakers.configure(connector));
+                if (dispatchEnabled) {
+                    addDispatchRoute(camelContext, connector);
+                }
+                LOG.info("Connector of {} {}", change.getKey(), change.getValue().toLowerCase(Locale.ROOT));
+            } else if (change.getValue().equals("REMOVED")) {
+                LOG.info("Connector of {} removed", change.getKey());
+            }
+        }
+        return changes;
+    }
+
+    /** A department's routes, the one taking its queue first, so that nothing it calls is gone while it runs. */
+    private static void removeRoutes(CamelContext camelContext, String department) throws Exception {
+        for (String prefix : ROUTE_PREFIXES) {
+            String routeId = prefix + department;
+            if (camelContext.getRoute(routeId) != null) {
+                camelContext.getRouteController().stopRoute(routeId);
+                camelContext.removeRoute(routeId);
+            }
+        }
+    }
+
+    /** Where the department's routes find its circuit breaker and, for mutual TLS, its SSL context. */
+    private void bind(CamelContext camelContext, ConnectorSettings connector, CircuitBreaker circuitBreaker) {
+        camelContext.getRegistry().bind(DepartmentCircuitBreakers.beanName(connector.department()), circuitBreaker);
+        if (connector.authentication().keystore() != null) {
+            camelContext.getRegistry().bind(sslContextName(connector.department()), sslContext(connector));
+        }
+    }
+
     /** Once Camel has read the route templates, one dispatch route per department whose protocol has one. */
     @Bean
     CamelContextConfiguration dispatchRoutes() {
@@ -110,11 +203,8 @@ public class Connectors {
             @Override
             public void beforeApplicationStart(CamelContext camelContext) {
                 // Each department's circuit breaker, for the circuitBreaker EIP of its routes to use by name.
-                settings.keySet().forEach(department -> camelContext.getRegistry().bind(
-                        DepartmentCircuitBreakers.beanName(department), circuitBreakers.circuitBreaker(department)));
-                settings.values().stream().filter(connector -> connector.authentication().keystore() != null)
-                        .forEach(connector -> camelContext.getRegistry().bind(
-                                sslContextName(connector.department()), sslContext(connector)));
+                settings.values().forEach(connector -> bind(camelContext, connector,
+                        circuitBreakers.circuitBreaker(connector.department())));
             }
 
             @Override

@@ -16,7 +16,9 @@ public class DepartmentCircuitBreakers {
 
     private final CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.ofDefaults();
 
+    /** A department's circuit breaker as its settings say; a department configured anew gets a new one. */
     public CircuitBreaker configure(ConnectorSettings settings) {
+        circuitBreakers.remove(settings.department());
         return circuitBreakers.circuitBreaker(settings.department(), CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
                 .minimumNumberOfCalls(settings.minimumCalls())

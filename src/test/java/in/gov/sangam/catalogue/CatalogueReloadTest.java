@@ -1,0 +1,202 @@
+package in.gov.sangam.catalogue;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import in.gov.sangam.support.ApplicationRows;
+import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.HubClient.Answer;
+import in.gov.sangam.support.HubIntegrationTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A fourth department added to a running hub, kept outside the jar, with no Java and no edit outside its folder: a
+ * REST/JSON system behind a bearer token from an OAuth2 client-credentials grant (a WireMock of its own). A folder
+ * with a mistake is refused whole, naming the file and line; the fixed folder is taken up by
+ * {@code POST /api/v1/admin/catalogue/reload} and its applications reach the department; a changed folder gets its
+ * connector anew and a removed one loses it.
+ */
+class CatalogueReloadTest extends HubIntegrationTest {
+
+    private static final WireMockServer TRANSPORT = new WireMockServer(options().dynamicPort());
+    private static final Path FOLDERS = copyOfTheShippedFolders();
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void foldersOutsideTheJar(DynamicPropertyRegistry registry) {
+        ownHub(registry);
+        TRANSPORT.start();
+        registry.add("sangam.catalogue.location", () -> "file:" + FOLDERS + "/");
+        // What an operator sets for the new department before reloading: its address and its secret.
+        registry.add("TRANSPORT_URL", TRANSPORT::baseUrl);
+        registry.add("TRANSPORT_TOKEN_URL", () -> TRANSPORT.baseUrl() + "/oauth2/token");
+        registry.add("TRANSPORT_CLIENT_SECRET", () -> "transport-secret");
+    }
+
+    @AfterAll
+    static void stopTheDepartment() {
+        TRANSPORT.stop();
+    }
+
+    @Test
+    void aDepartmentIsAddedChangedAndRemovedWithoutARestart() throws Exception {
+        TRANSPORT.stubFor(post(urlPathEqualTo("/oauth2/token")).willReturn(okJson(
+                "{\"access_token\":\"T-1\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        TRANSPORT.stubFor(put(urlPathEqualTo("/api/v1/permits")).withHeader("Authorization", equalTo("Bearer T-1"))
+                .willReturn(okJson("{\"permitNo\":\"TR/1\",\"state\":\"OPEN\"}").withStatus(201)));
+        assertThat(departments()).containsExactly("education", "health", "revenue");
+
+        // A folder with a mistake: refused whole, nothing changes.
+        writeTransport("  template: mappings/submit-request.json.ftl\n");
+        Answer refused = reload();
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("type").asText()).isEqualTo("urn:sangam:problem:catalogue-invalid");
+        assertThat(refused.json().path("errors")).anySatisfy(error -> {
+            assertThat(error.path("field").asText()).isEqualTo("connectors/transport/connector.yaml:9: submit.path");
+            assertThat(error.path("message").asText()).isEqualTo("is required");
+        });
+        assertThat(departments()).containsExactly("education", "health", "revenue");
+
+        // Fixed: taken up, and its applications reach the department.
+        writeTransport("  path: /api/v1/permits\n  template: mappings/submit-request.json.ftl\n");
+        Answer added = reload();
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(changes(added)).containsEntry("transport", "ADDED").containsEntry("health", "UNCHANGED")
+                .containsEntry("revenue", "UNCHANGED").containsEntry("education", "UNCHANGED");
+        assertThat(departments()).containsExactly("education", "health", "revenue", "transport");
+        String permit = submit("transport-road-permit");
+        ApplicationRows rows = new ApplicationRows(jdbc);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(permit).equals("FORWARDED"));
+        assertThat(rows.reference(permit)).isEqualTo("TR/1");
+        assertThat(TRANSPORT.findAll(putRequestedFor(urlPathEqualTo("/api/v1/permits")))).hasSize(1);
+
+        // A changed folder gets its connector anew; its applications still reach it.
+        Path health = FOLDERS.resolve("health/connector.yaml");
+        Files.writeString(health, Files.readString(health).replace("  response: 10s", "  response: 11s"));
+        Answer changed = reload();
+        assertThat(changes(changed)).containsEntry("health", "CHANGED").containsEntry("transport", "UNCHANGED");
+        String registration = submit("health-birth-registration");
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(registration).equals("FORWARDED"));
+
+        // A removed folder loses its connector and its services.
+        deleteTree(FOLDERS.resolve("transport"));
+        Answer removed = reload();
+        assertThat(changes(removed)).containsEntry("transport", "REMOVED");
+        assertThat(departments()).containsExactly("education", "health", "revenue");
+        assertThat(hub.get("/api/v1/services/transport-road-permit", null).status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CATALOGUE_RELOADED'")
+                .query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void onlyAnAdministratorMayReload() {
+        assertThat(hub.post("/api/v1/admin/catalogue/reload", "portal", null, "application/json", "").status())
+                .isEqualTo(403);
+        assertThat(hub.post("/api/v1/admin/catalogue/reload", null, null, "application/json", "").status())
+                .isEqualTo(401);
+    }
+
+    private Answer reload() {
+        return hub.post("/api/v1/admin/catalogue/reload", "admin", null, "application/json", "");
+    }
+
+    private static Map<String, String> changes(Answer answer) {
+        Map<String, String> changes = new HashMap<>();
+        answer.json().path("departments").forEach(d -> changes.put(d.path("code").asText(), d.path("change").asText()));
+        return changes;
+    }
+
+    private java.util.List<String> departments() {
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        hub.get("/api/v1/departments", null).json().path("items").forEach(d -> codes.add(d.path("code").asText()));
+        return codes;
+    }
+
+    private String submit(String service) {
+        Answer answer = hub.submit("portal", UUID.randomUUID().toString(), Applications.forService(hub, service));
+        assertThat(answer.status()).as(answer.json().toString()).isEqualTo(201);
+        return answer.json().path("applicationId").asText();
+    }
+
+    /** The fourth department's folder, its connector.yaml's submit section as given. */
+    private static void writeTransport(String submit) throws IOException {
+        Path folder = Files.createDirectories(FOLDERS.resolve("transport/mappings"));
+        Files.writeString(folder.resolveSibling("department.yaml"), "code: transport\nname: Transport Department\n");
+        Files.writeString(folder.resolveSibling("services.yaml"), "services:\n"
+                + CatalogueLoaderTest.service("transport-road-permit", 15, "WORKING_DAYS"));
+        Files.writeString(folder.resolveSibling("connector.yaml"), """
+                # A REST/JSON system behind a bearer token from an OAuth2 client-credentials grant.
+                protocol: rest
+                endpoint: ${TRANSPORT_URL}
+                authentication:
+                  kind: bearer
+                  tokenUrl: ${TRANSPORT_TOKEN_URL}
+                  clientId: sangam-hub
+                  clientSecret: ${TRANSPORT_CLIENT_SECRET}
+                submit:
+                %s  method: PUT
+                  reference: $.permitNo
+                  status: $.state
+                statusCodes:
+                  OPEN: FORWARDED
+                  APPROVED: DELIVERED
+                """.formatted(submit));
+        Files.writeString(folder.resolve("submit-request.json.ftl"),
+                "{\"hubReference\": \"${body.application.applicationId?json_string}\"}\n");
+    }
+
+    private static Path copyOfTheShippedFolders() {
+        try {
+            Path target = newDataDir().resolve("connectors");
+            Path source = Path.of("connectors");
+            try (Stream<Path> files = Files.walk(source)) {
+                for (Path file : files.toList()) {
+                    Path copy = target.resolve(source.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
