@@ -51,6 +51,8 @@ class AccessMatrixTest extends HubIntegrationTest {
         ALLOWED.put("listAuditEntries", Set.of("admin"));
         ALLOWED.put("verifyAuditTrail", Set.of("admin"));
         ALLOWED.put("getReconciliation", Set.of("admin"));
+        // As admin this reloads the shared hub's own folders, unchanged: every connector keeps running.
+        ALLOWED.put("reloadCatalogue", Set.of("admin"));
     }
 
     /**
@@ -142,6 +144,7 @@ class AccessMatrixTest extends HubIntegrationTest {
             case "listAuditEntries" -> hub.call("GET", "/api/v1/admin/audit", token, null);
             case "verifyAuditTrail" -> hub.call("POST", "/api/v1/admin/audit/verification", token, null);
             case "getReconciliation" -> hub.call("GET", "/api/v1/admin/reconciliation", token, null);
+            case "reloadCatalogue" -> hub.call("POST", "/api/v1/admin/catalogue/reload", token, null);
             default -> throw new IllegalArgumentException("No sample call for " + operation);
         };
     }
