@@ -6,11 +6,16 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -35,6 +40,12 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
     static final String SIMULATED = "sangam.demo.simulated";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * What a simulated department's secrets are, where nobody set them: the value its simulator's mappings (or its SFTP
+     * server) take, so that a folder added with a simulator runs in the demo with no edit elsewhere.
+     */
+    static final String SIMULATOR_SECRET = "simulator-only";
+    private static final Pattern SECRET = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -58,6 +69,11 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
                 // The simulator makes a new host key on each start; a real server's must be known.
                 properties.put("sangam.connectors." + department + ".batch.hostKeyChecking", "no");
             }
+            // The secrets the folder names by reference and nobody set: the value its simulator takes.
+            String endpointVariable = connector.path("endpoint").asText("");
+            secretsNamedIn(connectorFile).stream()
+                    .filter(name -> environment.getProperty(name) == null && !endpointVariable.contains(name))
+                    .forEach(name -> properties.put(name, SIMULATOR_SECRET));
         });
         // Last: anything configured explicitly still wins.
         environment.getPropertySources().addLast(new MapPropertySource("demo-simulated-endpoints", properties));
@@ -70,6 +86,20 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
         }
         String endpoint = connector.path("endpoint").asText("");
         return !endpoint.isBlank() && !environment.resolvePlaceholders(endpoint).contains("${");
+    }
+
+    /** The {@code ${NAME}} placeholders without a default in a connector.yaml: the secrets it names by reference. */
+    private static List<String> secretsNamedIn(Resource connectorFile) {
+        try (InputStream in = connectorFile.getInputStream()) {
+            Matcher placeholder = SECRET.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            List<String> names = new ArrayList<>();
+            while (placeholder.find()) {
+                names.add(placeholder.group(1));
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo could not read " + connectorFile.getDescription(), e);
+        }
     }
 
     private static JsonNode read(Resource file) {

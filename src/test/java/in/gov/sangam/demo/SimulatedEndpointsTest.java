@@ -42,6 +42,29 @@ class SimulatedEndpointsTest {
     }
 
     @Test
+    void theSecretsASimulatedFolderNamesAndNobodySetTakeTheSimulatorsValue() {
+        MockEnvironment environment = demo().withProperty("SANGAM_REVENUE_PASSWORD", "chosen");
+
+        endpoints.postProcessEnvironment(environment, null);
+
+        assertThat(environment.getProperty("SANGAM_HEALTH_PASSWORD")).isEqualTo("simulator-only");
+        assertThat(environment.getProperty("SANGAM_EDUCATION_PASSWORD")).isEqualTo("simulator-only");
+        assertThat(environment.getProperty("SANGAM_REVENUE_PASSWORD")).isEqualTo("chosen");
+        // A placeholder with a default is not a secret, and the endpoint's variable is not touched.
+        assertThat(environment.getProperty("SANGAM_HEALTH_USER")).isNull();
+        assertThat(environment.getProperty("SANGAM_HEALTH_URL")).isNull();
+    }
+
+    @Test
+    void aFolderWithItsOwnEndpointKeepsItsSecretsUnset() {
+        MockEnvironment environment = demo().withProperty("SANGAM_HEALTH_URL", "https://hmis.example.gov.in");
+
+        endpoints.postProcessEnvironment(environment, null);
+
+        assertThat(environment.getProperty("SANGAM_HEALTH_PASSWORD")).isNull();
+    }
+
+    @Test
     void aConfiguredPortIsKept() {
         MockEnvironment environment = demo().withProperty("sangam.demo.simulators.health.port", "18092");
 

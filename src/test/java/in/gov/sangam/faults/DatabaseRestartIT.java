@@ -50,7 +50,8 @@ class DatabaseRestartIT {
                         // As in production, no demo simulators: the departments this test does not use point at
                         // addresses where nothing answers (their connectors start, and wait).
                         "sangam.connectors.revenue.endpoint=http://localhost:9",
-                        "sangam.connectors.education.endpoint=sftp://localhost:9")) {
+                        "sangam.connectors.education.endpoint=sftp://localhost:9", HubJar.passwordOf("health"),
+                        HubJar.passwordOf("revenue"), HubJar.passwordOf("education"))) {
             HubClient client = new HubClient(hub.port());
             SubmissionLoad load = new SubmissionLoad(Applications.forService(client, "health-birth-registration"));
             load.start(THREADS, new SubmissionLoad.Node("hub", () -> client));

@@ -49,7 +49,7 @@ class DispatchCrashIT {
                 HubJar hub = HubJar.start(dataDir, database.settings(),
                         "sangam.demo.auto-progress=false", "sangam.security.rate-limits.enabled=false",
                         // Health is the recording department; the others are the demo's simulators.
-                        "sangam.connectors.health.endpoint=" + health.url())) {
+                        "sangam.connectors.health.endpoint=" + health.url(), HubJar.passwordOf("health"))) {
             HubClient client = new HubClient(hub.port());
             String submission = Applications.forService(client, "health-birth-registration");
             CountDownLatch enough = new CountDownLatch(ACKNOWLEDGED_BEFORE_THE_KILL);

@@ -35,6 +35,15 @@ final class HubJar implements AutoCloseable {
      */
     static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
+    /**
+     * The secret a department this test points somewhere of its own takes (the recording stub asks for none, the
+     * addresses where nothing answers never get to): an operator sets one for every department, and a hub started
+     * without it refuses to start.
+     */
+    static String passwordOf(String department) {
+        return "sangam.connectors." + department + ".credentials.password=fault-test";
+    }
+
     private final Path dataDir;
     private final int port;
     /** Where the hub's JVM answers JMX, on this machine only: the test reads its broker's queues there. */

@@ -67,7 +67,7 @@ class OutboxRelayCrashIT {
                 HubJar hub = HubJar.start(dataDir, database.settings(),
                         "sangam.demo.auto-progress=false", "sangam.security.rate-limits.enabled=false",
                         // Health is the recording department; the others are the demo's simulators.
-                        "sangam.connectors.health.endpoint=" + health.url(),
+                        "sangam.connectors.health.endpoint=" + health.url(), HubJar.passwordOf("health"),
                         // The first life only commits: everything waits in the outbox.
                         "sangam.outbox.relay-enabled=false")) {
             Map<String, String> expected = makeBacklog(new HubClient(hub.port()));

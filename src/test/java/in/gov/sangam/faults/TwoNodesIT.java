@@ -211,7 +211,8 @@ class TwoNodesIT {
                 // As in production, no demo simulators: the departments this test does not use point at
                 // addresses where nothing answers (their connectors start, and wait).
                 "sangam.connectors.revenue.endpoint=http://localhost:9",
-                "sangam.connectors.education.endpoint=sftp://localhost:9"));
+                "sangam.connectors.education.endpoint=sftp://localhost:9", HubJar.passwordOf("health"),
+                HubJar.passwordOf("revenue"), HubJar.passwordOf("education")));
         return HubJar.start(dataDir, postgres.hubSettings(), settings.toArray(String[]::new));
     }
 

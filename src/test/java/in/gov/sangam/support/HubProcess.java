@@ -51,6 +51,10 @@ public final class HubProcess implements AutoCloseable {
             String endpoint = context.getEnvironment().getRequiredProperty("sangam.connectors." + department
                     + ".endpoint");
             settings.add("sangam.connectors." + department + ".endpoint=" + endpoint);
+            // And the secret the simulators take (the first node's demo gave it, as nobody set one).
+            settings.add("sangam.connectors." + department + ".credentials.password="
+                    + context.getEnvironment().getProperty("SANGAM_" + department.toUpperCase() + "_PASSWORD",
+                            "simulator-only"));
         }
         settings.add("sangam.connectors.education.batch.hostKeyChecking=no");
         return settings.toArray(String[]::new);
