@@ -45,7 +45,8 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
      * server) take, so that a folder added with a simulator runs in the demo with no edit elsewhere.
      */
     static final String SIMULATOR_SECRET = "simulator-only";
-    private static final Pattern SECRET = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
+    /** An environment variable named by reference without a default ({@code ${SANGAM_HEALTH_PASSWORD}}). */
+    private static final Pattern SECRET = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -88,7 +89,10 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
         return !endpoint.isBlank() && !environment.resolvePlaceholders(endpoint).contains("${");
     }
 
-    /** The {@code ${NAME}} placeholders without a default in a connector.yaml: the secrets it names by reference. */
+    /**
+     * The environment variables a connector.yaml names without a default: the secrets it names by reference (a
+     * property such as {@code ${sangam.connectors.transport.endpoint}} inside another placeholder's default is not one).
+     */
     private static List<String> secretsNamedIn(Resource connectorFile) {
         try (InputStream in = connectorFile.getInputStream()) {
             Matcher placeholder = SECRET.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -15,18 +15,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.Folders;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class CatalogueReloadTest extends HubIntegrationTest {
 
     private static final WireMockServer TRANSPORT = new WireMockServer(options().dynamicPort());
-    private static final Path FOLDERS = copyOfTheShippedFolders();
+    private static final Path FOLDERS = Folders.copy(Path.of("connectors"), newDataDir().resolve("connectors"));
 
     @Autowired
     JdbcClient jdbc;
@@ -106,7 +104,7 @@ class CatalogueReloadTest extends HubIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(registration).equals("FORWARDED"));
 
         // A removed folder loses its connector and its services.
-        deleteTree(FOLDERS.resolve("transport"));
+        Folders.delete(FOLDERS.resolve("transport"));
         Answer removed = reload();
         assertThat(changes(removed)).containsEntry("transport", "REMOVED");
         assertThat(departments()).containsExactly("education", "health", "revenue");
@@ -170,33 +168,5 @@ class CatalogueReloadTest extends HubIntegrationTest {
                 """.formatted(submit));
         Files.writeString(folder.resolve("submit-request.json.ftl"),
                 "{\"hubReference\": \"${body.application.applicationId?json_string}\"}\n");
-    }
-
-    private static Path copyOfTheShippedFolders() {
-        try {
-            Path target = newDataDir().resolve("connectors");
-            Path source = Path.of("connectors");
-            try (Stream<Path> files = Files.walk(source)) {
-                for (Path file : files.toList()) {
-                    Path copy = target.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }
