@@ -11,14 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import in.gov.sangam.catalogue.Catalogue;
-import in.gov.sangam.catalogue.CatalogueDepartment;
 import in.gov.sangam.support.RouteSlice;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +23,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.springboot.HttpComponentAutoConfiguration;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -88,19 +81,9 @@ class ApiKeyDepartmentRouteTest {
     @BeforeEach
     void department() throws Exception {
         if (!camel.isStarted()) {
-            CatalogueDepartment parks = new CatalogueDepartment("parks", "Parks", List.of(), Map.of(),
-                    new ObjectMapper(new YAMLFactory()).readTree(new ClassPathResource(
-                            "api-key-department/parks/connector.yaml").getInputStream()));
-            Catalogue catalogue = mock(Catalogue.class);
-            when(catalogue.departments()).thenReturn(List.of(parks));
-            MockEnvironment environment = new MockEnvironment()
-                    .withProperty("sangam.catalogue.location", "classpath*:api-key-department")
+            DepartmentFolderRoutes.add(camel, "api-key-department", "parks", new MockEnvironment()
                     .withProperty("PARKS_URL", "http://localhost:" + PARKS.port())
-                    .withProperty("PARKS_API_KEY", "k-1&2");
-            CamelContextConfiguration routes = new Connectors(catalogue, environment, new DepartmentCircuitBreakers())
-                    .dispatchRoutes();
-            routes.beforeApplicationStart(camel);
-            routes.afterApplicationStart(camel);
+                    .withProperty("PARKS_API_KEY", "k-1&2"));
             camel.start();
         }
         PARKS.resetAll();

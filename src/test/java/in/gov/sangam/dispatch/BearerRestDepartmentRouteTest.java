@@ -17,16 +17,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import in.gov.sangam.catalogue.Catalogue;
-import in.gov.sangam.catalogue.CatalogueDepartment;
 import in.gov.sangam.support.RouteSlice;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +32,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.http.springboot.HttpComponentAutoConfiguration;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -103,20 +96,10 @@ class BearerRestDepartmentRouteTest {
     @BeforeEach
     void department() throws Exception {
         if (!camel.isStarted()) {
-            CatalogueDepartment transport = new CatalogueDepartment("transport", "Transport", List.of(), Map.of(),
-                    new ObjectMapper(new YAMLFactory()).readTree(new ClassPathResource(
-                            "fourth-department/transport/connector.yaml").getInputStream()));
-            Catalogue catalogue = mock(Catalogue.class);
-            when(catalogue.departments()).thenReturn(List.of(transport));
-            MockEnvironment environment = new MockEnvironment()
-                    .withProperty("sangam.catalogue.location", "classpath*:fourth-department")
+            DepartmentFolderRoutes.add(camel, "fourth-department", "transport", new MockEnvironment()
                     .withProperty("TRANSPORT_URL", "http://localhost:" + TRANSPORT.port())
                     .withProperty("TRANSPORT_TOKEN_URL", "http://localhost:" + TRANSPORT.port() + TOKEN)
-                    .withProperty("TRANSPORT_CLIENT_SECRET", "s3cret(&)");
-            CamelContextConfiguration routes = new Connectors(catalogue, environment, new DepartmentCircuitBreakers())
-                    .dispatchRoutes();
-            routes.beforeApplicationStart(camel);
-            routes.afterApplicationStart(camel);
+                    .withProperty("TRANSPORT_CLIENT_SECRET", "s3cret(&)"));
             AdviceWith.adviceWith(camel, "status-poll-transport", route -> route.replaceFromWith(TICK));
             camel.start();
         }
