@@ -28,8 +28,9 @@ import org.springframework.core.io.Resource;
  * Points the connectors of the demo's departments at their simulators, from outside: for each department folder
  * with a {@code simulator/} folder whose endpoint is not configured (neither its {@code connector.yaml} placeholder,
  * e.g. {@code SANGAM_HEALTH_URL}, nor {@code sangam.connectors.<department>.endpoint}), it picks the simulator's
- * port and sets {@code sangam.connectors.<department>.endpoint} to it, as an operator would set the real system's.
- * The connectors never know a simulator is there. Only in the default profile, with {@code sangam.simulators.enabled};
+ * port and sets {@code sangam.connectors.<department>.endpoint} to it, as an operator would set the real system's,
+ * and gives the secrets its connector.yaml names by reference, where nobody set them, the simulator's value. The
+ * connectors never know a simulator is there. Only in the default profile, with {@code sangam.simulators.enabled};
  * {@link DepartmentSimulators} then starts each simulator where its endpoint says.
  *
  * <p>It runs before the application context exists, because the connectors read their endpoints when they are made.
