@@ -61,13 +61,14 @@ public record ConnectorSettings(
      * header; and, with any of them, mutual TLS with a keystore. Secrets are named by reference, never written down.
      */
     public record Authentication(String kind, String tokenUrl, String clientId, String clientSecret, String scope,
-            String apiKeyHeader, String apiKey, String keystore, String keystorePassword) {
+            String apiKeyHeader, String apiKey, String keystore, String keystorePassword, String truststore,
+            String truststorePassword) {
 
         /** Without the secrets: settings may be logged. */
         @Override
         public String toString() {
             return "Authentication[kind=" + kind + ", tokenUrl=" + tokenUrl + ", clientId=" + clientId
-                    + ", apiKeyHeader=" + apiKeyHeader + ", keystore=" + keystore + "]";
+                    + ", apiKeyHeader=" + apiKeyHeader + ", keystore=" + keystore + ", truststore=" + truststore + "]";
         }
     }
 
@@ -128,7 +129,9 @@ public record ConnectorSettings(
                         c.text("authentication.header", null),
                         c.text("authentication.key", null),
                         c.text("mutualTls.keystore", null),
-                        c.text("mutualTls.password", null)),
+                        c.text("mutualTls.password", null),
+                        c.text("mutualTls.truststore", null),
+                        c.text("mutualTls.truststorePassword", null)),
                 c.text("batch.resultFormat", "csv"));
     }
 

@@ -18,6 +18,7 @@ import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -365,7 +366,7 @@ public class Connectors {
 
     /**
      * A department with mutual TLS: its keystore (by reference, from connector.yaml), as Camel's SSLContextParameters
-     * for its endpoints; the trusted servers are the JVM's unless the keystore's own certificates say otherwise.
+     * for its endpoints; the servers it trusts are those of its truststore, or the JVM's authorities without one.
      */
     private static SSLContextParameters sslContext(ConnectorSettings connector) {
         KeyStoreParameters keyStore = new KeyStoreParameters();
@@ -376,6 +377,14 @@ public class Connectors {
         keyManagers.setKeyPassword(connector.authentication().keystorePassword());
         SSLContextParameters context = new SSLContextParameters();
         context.setKeyManagers(keyManagers);
+        if (connector.authentication().truststore() != null) {
+            KeyStoreParameters trustStore = new KeyStoreParameters();
+            trustStore.setResource(connector.authentication().truststore());
+            trustStore.setPassword(connector.authentication().truststorePassword());
+            TrustManagersParameters trustManagers = new TrustManagersParameters();
+            trustManagers.setKeyStore(trustStore);
+            context.setTrustManagers(trustManagers);
+        }
         return context;
     }
 

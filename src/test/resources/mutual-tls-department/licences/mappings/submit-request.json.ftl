@@ -1,0 +1,1 @@
+{"hubReference": "${body.application.applicationId?json_string}"}
