@@ -43,7 +43,7 @@ public class AuditApi {
     public AuditPage list(@Header(Caller.SCOPES_HEADER) Object scopes, @Header("applicationId") String applicationId,
             @Header("from") String from, @Header("to") String to, @Header("page") Integer page,
             @Header("size") Integer size) {
-        requireAdmin(scopes);
+        Caller.of(null, scopes).requireAdmin();
         int pageNumber = page == null ? 1 : page;
         int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
         AuditEntries.Filter filter = new AuditEntries.Filter(applicationId,
@@ -60,7 +60,7 @@ public class AuditApi {
     /** Walks the trail; the body, if any, is the head the operator kept. */
     public in.gov.sangam.api.model.AuditVerification verify(@Header(Caller.SCOPES_HEADER) Object scopes, @Body String body)
             throws IOException {
-        requireAdmin(scopes);
+        Caller.of(null, scopes).requireAdmin();
         AuditVerificationRequest kept = body == null || body.isBlank() ? new AuditVerificationRequest()
                 : read(body);
         AuditVerification verification = trail.verify(kept.getExpectedHeadSequence(), kept.getExpectedHeadHash());
@@ -85,12 +85,6 @@ public class AuditApi {
         }
     }
 
-    /** As {@link Caller} reads them: a list merged in from a request parameter of the same name grants nothing. */
-    private static void requireAdmin(Object scopes) {
-        if (!Caller.of(null, scopes).isAdmin()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'admin'.");
-        }
-    }
 
     private in.gov.sangam.api.model.AuditEntry model(AuditEntry entry) {
         return new in.gov.sangam.api.model.AuditEntry()

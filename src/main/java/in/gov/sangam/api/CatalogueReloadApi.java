@@ -56,11 +56,7 @@ public class CatalogueReloadApi {
 
     public synchronized CatalogueReload reload(Exchange exchange) throws Exception {
         Caller caller = Caller.of(exchange.getMessage().getHeader(Caller.CLIENT_HEADER),
-                exchange.getMessage().getHeader(Caller.SCOPES_HEADER));
-        // Checked before the route too (the contract's security); checked here so a routing mistake cannot open it.
-        if (!caller.isAdmin()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'admin'.");
-        }
+                exchange.getMessage().getHeader(Caller.SCOPES_HEADER)).requireAdmin();
         List<CatalogueDepartment> departments;
         Map<String, ConnectorSettings> settings;
         try {

@@ -43,7 +43,7 @@ public class DeadLettersApi {
 
     public DeadLetterPage list(@Header("page") Integer page, @Header("size") Integer size,
             @Header(Caller.SCOPES_HEADER) Object scopes) {
-        requireAdmin(scopes);
+        Caller.of(null, scopes).requireAdmin();
         int pageNumber = page == null ? 1 : page;
         int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
         return new DeadLetterPage()
@@ -61,7 +61,7 @@ public class DeadLettersApi {
     @Transactional
     public in.gov.sangam.api.model.DeadLetter replay(@Header("deadLetterId") Long id,
             @Header(Caller.SCOPES_HEADER) Object scopes, Exchange exchange) throws IOException {
-        requireAdmin(scopes);
+        Caller.of(null, scopes).requireAdmin();
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 "There is no dead letter with the id " + id + "."));
         if (!deadLetters.markReplayed(id)) {
@@ -77,12 +77,6 @@ public class DeadLettersApi {
         return model(deadLetters.find(id).orElseThrow());
     }
 
-    /** Checked before the route too (the contract's security); checked here so a routing mistake cannot open it. */
-    private static void requireAdmin(Object scopes) {
-        if (!Caller.of(null, scopes).isAdmin()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'admin'.");
-        }
-    }
 
     private in.gov.sangam.api.model.DeadLetter model(DeadLetter letter) {
         return new in.gov.sangam.api.model.DeadLetter()

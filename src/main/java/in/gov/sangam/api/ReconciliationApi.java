@@ -41,10 +41,7 @@ public class ReconciliationApi {
     }
 
     public Reconciliation get(@Header(Caller.SCOPES_HEADER) Object scopes) {
-        // Checked before the route too (the contract's security); checked here so a routing mistake cannot open it.
-        if (!Caller.of(null, scopes).isAdmin()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'admin'.");
-        }
+        Caller.of(null, scopes).requireAdmin();
         Reconciliation reconciliation = new Reconciliation().every(properties.every().toString())
                 .kinds(new ArrayList<>());
         for (StuckKind kind : StuckKind.values()) {
