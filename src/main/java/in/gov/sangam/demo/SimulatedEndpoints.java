@@ -57,7 +57,8 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         DepartmentFolders.connectorFiles(environment).forEach((department, connectorFile) -> {
-            JsonNode connector = read(connectorFile);
+            String text = read(connectorFile);
+            JsonNode connector = parse(text, connectorFile);
             if (!DepartmentFolders.hasSimulator(environment, department)
                     || configured(environment, department, connector)) {
                 return;
@@ -73,7 +74,7 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
             }
             // The secrets the folder names by reference and nobody set: the value its simulator takes.
             String endpointVariable = connector.path("endpoint").asText("");
-            secretsNamedIn(connectorFile).stream()
+            secretsNamedIn(text).stream()
                     .filter(name -> environment.getProperty(name) == null && !endpointVariable.contains(name))
                     .forEach(name -> properties.put(name, SIMULATOR_SECRET));
         });
@@ -94,32 +95,31 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
      * The environment variables a connector.yaml names without a default: the secrets it names by reference (a
      * property such as {@code ${sangam.connectors.transport.endpoint}} inside another placeholder's default is not one).
      */
-    private static List<String> secretsNamedIn(Resource connectorFile) {
-        try (InputStream in = connectorFile.getInputStream()) {
-            Matcher placeholder = SECRET.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            List<String> names = new ArrayList<>();
-            while (placeholder.find()) {
-                names.add(placeholder.group(1));
-            }
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The demo could not read " + connectorFile.getDescription(), e);
+    private static List<String> secretsNamedIn(String connectorText) {
+        Matcher placeholder = SECRET.matcher(connectorText);
+        List<String> names = new ArrayList<>();
+        while (placeholder.find()) {
+            names.add(placeholder.group(1));
         }
+        return names;
     }
 
-    private static JsonNode read(Resource file) {
+    private static String read(Resource file) {
         try (InputStream in = file.getInputStream()) {
-            return YAML.readTree(in);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("The demo could not read " + file.getDescription(), e);
         }
     }
 
-    /**
-     * A port that is free now, taken below the range the system hands out to outgoing connections (Linux's default
-     * starts at 32768): a simulator binds its port a few seconds after it is chosen, and a port from that range may
-     * meanwhile have become the local end of any connection on the machine.
-     */
+    private static JsonNode parse(String text, Resource file) {
+        try {
+            return YAML.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The demo could not read " + file.getDescription(), e);
+        }
+    }
+
     private static int freePort() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate = 20_000 + RANDOM.nextInt(12_000);
