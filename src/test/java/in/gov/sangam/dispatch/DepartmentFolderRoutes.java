@@ -1,5 +1,7 @@
 package in.gov.sangam.dispatch;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -12,6 +14,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
@@ -23,6 +26,23 @@ import org.springframework.mock.env.MockEnvironment;
 final class DepartmentFolderRoutes {
 
     private DepartmentFolderRoutes() {
+    }
+
+    /**
+     * The dispatcher's part as a mock plays it: application SGM-2026-0000042 to send, and each department reference
+     * the route accepts noted in {@code accepted}.
+     */
+    static void answerAsTheDispatcher(Dispatcher dispatcher, List<String> accepted) throws IOException {
+        doAnswer(call -> {
+            Exchange exchange = call.getArgument(0);
+            exchange.setProperty(Dispatcher.DISPATCH_MESSAGE, exchange.getMessage().getBody(String.class));
+            exchange.getMessage().setBody(Map.of("application", Map.of("applicationId", "SGM-2026-0000042")));
+            return null;
+        }).when(dispatcher).prepare(any());
+        doAnswer(call -> {
+            accepted.add(call.<Exchange>getArgument(0).getProperty("SangamDepartmentReference", String.class));
+            return null;
+        }).when(dispatcher).accepted(any());
     }
 
     /** @param environment what the department's placeholders name (its address, its secrets) */

@@ -7,8 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.doAnswer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import in.gov.sangam.support.RouteSlice;
@@ -19,11 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.springboot.HttpComponentAutoConfiguration;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -105,16 +101,7 @@ class MutualTlsDepartmentRouteTest {
             camel.start();
         }
         LICENCES.resetAll();
-        doAnswer(call -> {
-            Exchange exchange = call.getArgument(0);
-            exchange.setProperty(Dispatcher.DISPATCH_MESSAGE, exchange.getMessage().getBody(String.class));
-            exchange.getMessage().setBody(Map.of("application", Map.of("applicationId", "SGM-2026-0000042")));
-            return null;
-        }).when(dispatcher).prepare(any());
-        doAnswer(call -> {
-            accepted.add(call.<Exchange>getArgument(0).getProperty("SangamDepartmentReference", String.class));
-            return null;
-        }).when(dispatcher).accepted(any());
+        DepartmentFolderRoutes.answerAsTheDispatcher(dispatcher, accepted);
     }
 
     @Test
