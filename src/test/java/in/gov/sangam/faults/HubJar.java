@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -106,6 +107,33 @@ final class HubJar implements AutoCloseable {
     }
 
     /**
+     * Waits until {@code condition} holds while the hub runs. A hub that exits on the way fails the wait at once,
+     * and a wait that fails (exit or time-out) says what the hub last printed, which CI keeps no other way.
+     */
+    void awaitWhileRunning(Duration atMost, Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).pollInterval(Duration.ofMillis(10)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The hub exited with " + process.exitValue());
+                }
+                return condition.call();
+            });
+        } catch (RuntimeException failed) {
+            throw new AssertionError(failed.getMessage() + "\nThe hub's last lines:\n" + lastLines(80), failed);
+        }
+    }
+
+    /** The last lines of what the hub printed, in all its lives. */
+    String lastLines(int count) {
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("hub.log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+        } catch (IOException e) {
+            return "(hub.log cannot be read: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
      * How many messages a queue of the hub's embedded broker holds now, those being delivered included (its JMX
      * {@code MessageCount}): 0 means every message put there was consumed and acknowledged.
      */
@@ -159,7 +187,7 @@ final class HubJar implements AutoCloseable {
             awaitRoutes();
         } catch (RuntimeException notReady) {
             kill();
-            throw notReady;
+            throw new AssertionError(notReady.getMessage() + "\nThe hub's last lines:\n" + lastLines(80), notReady);
         }
     }
 

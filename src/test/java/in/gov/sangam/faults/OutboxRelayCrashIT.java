@@ -79,8 +79,7 @@ class OutboxRelayCrashIT {
             // department sees the first of them: the health connector starts only after the relay has.
             hub.launch("sangam.outbox.relay-enabled=true", "sangam.outbox.batch-size=20");
             // Publishing is under way once the department receives what the relay published.
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> health.requests().size() >= 5);
+            hub.awaitWhileRunning(Duration.ofMinutes(2), () -> health.requests().size() >= 5);
             Optional<FrozenRelay> frozen = database.whileTheHubRuns().map(FrozenRelay::onACompletionEvent);
             hub.kill();
             frozen.ifPresent(FrozenRelay::release);
