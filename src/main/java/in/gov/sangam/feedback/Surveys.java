@@ -1,7 +1,12 @@
 package in.gov.sangam.feedback;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,5 +53,80 @@ public class Surveys {
     public boolean hasOptedOut(String numberHash) {
         return jdbc.sql("SELECT COUNT(*) FROM feedback_opt_out WHERE number_hash = :hash")
                 .param("hash", numberHash).query(Integer.class).single() > 0;
+    }
+
+    public Optional<Survey> byToken(String token) {
+        return jdbc.sql("SELECT * FROM feedback_survey WHERE token = :token").param("token", token)
+                .query(Surveys::toSurvey).optional();
+    }
+
+    public Optional<Survey> byApplication(String applicationId) {
+        return jdbc.sql("SELECT * FROM feedback_survey WHERE application_id = :id").param("id", applicationId)
+                .query(Surveys::toSurvey).optional();
+    }
+
+    /** The survey a reply from this number answers: the latest sent to it that is still open. */
+    public Optional<Survey> latestOpenFor(String numberHash, Instant now, Duration answerWithin) {
+        return jdbc.sql("""
+                SELECT * FROM feedback_survey
+                WHERE number_hash = :hash AND state = 'SENT' AND rating IS NULL AND sent_at > :sentAfter
+                ORDER BY sent_at DESC, survey_id DESC FETCH FIRST 1 ROWS ONLY""")
+                .param("hash", numberHash).param("sentAfter", utc(now.minus(answerWithin)))
+                .query(Surveys::toSurvey).optional();
+    }
+
+    /**
+     * Records the citizen's rating, unless the survey was answered already or has closed (both checked in the one
+     * update, so two answers racing on two nodes cannot both count).
+     *
+     * @return whether this answer was recorded
+     */
+    public boolean rate(long surveyId, Rating rating, String comment, String ratedBy, Instant now,
+            Duration answerWithin) {
+        return jdbc.sql("""
+                UPDATE feedback_survey SET rating = :rating, comment = COALESCE(:comment, comment),
+                    rated_by = :ratedBy, answered_at = :now
+                WHERE survey_id = :id AND state = 'SENT' AND rating IS NULL AND sent_at > :sentAfter""")
+                .param("rating", rating.name()).param("comment", comment).param("ratedBy", ratedBy)
+                .param("now", utc(now)).param("id", surveyId).param("sentAfter", utc(now.minus(answerWithin)))
+                .update() == 1;
+    }
+
+    /** Keeps what the citizen wrote that is not a rating, after anything written before (up to 1,000 characters). */
+    public void addComment(long surveyId, String text) {
+        String kept = jdbc.sql("SELECT comment FROM feedback_survey WHERE survey_id = :id").param("id", surveyId)
+                .query(String.class).optional().orElse(null);
+        String joined = kept == null ? text : kept + " / " + text;
+        jdbc.sql("UPDATE feedback_survey SET comment = :comment WHERE survey_id = :id")
+                .param("comment", joined.length() > 1000 ? joined.substring(0, 1000) : joined).param("id", surveyId)
+                .update();
+    }
+
+    /** No later survey goes to this number. */
+    public void optOut(String numberHash, Instant now) {
+        jdbc.sql("""
+                INSERT INTO feedback_opt_out (number_hash, opted_out_at)
+                SELECT :hash, :now WHERE NOT EXISTS (SELECT 1 FROM feedback_opt_out WHERE number_hash = :hash)""")
+                .param("hash", numberHash).param("now", utc(now)).update();
+    }
+
+    private static Survey toSurvey(ResultSet rs, int row) throws SQLException {
+        String rating = rs.getString("rating");
+        return new Survey(rs.getLong("survey_id"), rs.getString("application_id"), rs.getString("token"),
+                rs.getString("service_code"), rs.getString("department"), rs.getString("district"),
+                rs.getString("outcome"), rs.getString("language"), rs.getString("contact_ref"),
+                rs.getString("number_hash"), rs.getString("state"), instant(rs, "send_after"), instant(rs, "sent_at"),
+                rs.getString("message_token"), rs.getString("delivery"), rating == null ? null : Rating.valueOf(rating),
+                rs.getString("comment"), instant(rs, "answered_at"), rs.getString("rated_by"),
+                instant(rs, "completed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }
