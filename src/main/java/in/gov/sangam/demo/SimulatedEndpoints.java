@@ -46,6 +46,10 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
      * server) take, so that a folder added with a simulator runs in the demo with no edit elsewhere.
      */
     static final String SIMULATOR_SECRET = "simulator-only";
+    /** The simulated SMS gateway's name among the simulators (sangam.demo.simulators.sms-gateway.port fixes its port). */
+    static final String SMS_GATEWAY = "sms-gateway";
+    /** Where the simulated SMS gateway listens, once chosen. */
+    static final String SIMULATED_SMS_GATEWAY = "sangam.demo.simulated-sms-gateway";
     /** An environment variable named by reference without a default ({@code ${SANGAM_HEALTH_PASSWORD}}). */
     private static final Pattern SECRET = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
@@ -78,8 +82,28 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
                     .filter(name -> environment.getProperty(name) == null && !endpointVariable.contains(name))
                     .forEach(name -> properties.put(name, SIMULATOR_SECRET));
         });
+        simulateSmsGateway(environment, properties);
         // Last: anything configured explicitly still wins.
         environment.getPropertySources().addLast(new MapPropertySource("demo-simulated-endpoints", properties));
+    }
+
+    /**
+     * The survey SMS go to the simulated gateway (sangam.sms.gateway=simulator), which speaks Kannel's API: its send
+     * URL and password are given through the variables an operator sets for a real Kannel, unless set.
+     */
+    private static void simulateSmsGateway(ConfigurableEnvironment environment, Map<String, Object> properties) {
+        if (!"simulator".equals(environment.getProperty("sangam.sms.gateway"))) {
+            return;
+        }
+        int port = environment.getProperty("sangam.demo.simulators." + SMS_GATEWAY + ".port", Integer.class, 0);
+        String base = "http://127.0.0.1:" + (port == 0 ? freePort() : port);
+        properties.put(SIMULATED_SMS_GATEWAY, base);
+        if (environment.getProperty("SANGAM_KANNEL_SEND_URL") == null) {
+            properties.put("SANGAM_KANNEL_SEND_URL", base + "/cgi-bin/sendsms");
+        }
+        if (environment.getProperty("SANGAM_KANNEL_PASSWORD") == null) {
+            properties.put("SANGAM_KANNEL_PASSWORD", SIMULATOR_SECRET);
+        }
     }
 
     /** Whether the department's endpoint is set already: by an override, or by its connector.yaml's placeholder. */

@@ -1,6 +1,7 @@
 package in.gov.sangam.demo;
 
 import in.gov.sangam.dispatch.Connectors;
+import java.net.URI;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,5 +27,16 @@ class SimulatorsConfiguration {
             ResourcePatternResolver resources, @Value("${sangam.catalogue.location}") String catalogueLocation,
             @Value("${sangam.data-dir}") Path dataDir) {
         return new DepartmentSimulators(connectors, environment, resources, catalogueLocation, dataDir);
+    }
+
+    /** The simulated SMS gateway, when the survey SMS go to it (sangam.sms.gateway=simulator). */
+    @Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
+    @ConditionalOnProperty(name = "sangam.sms.gateway", havingValue = "simulator")
+    SmsGatewaySimulator smsGatewaySimulator(Environment environment, ResourcePatternResolver resources,
+            @Value("${sangam.data-dir}") Path dataDir, @Value("${sangam.sms.replies.username}") String repliesUsername,
+            @Value("${sangam.sms.replies.password}") String repliesPassword) {
+        return new SmsGatewaySimulator(URI.create(environment.getRequiredProperty(
+                SimulatedEndpoints.SIMULATED_SMS_GATEWAY)), dataDir.toAbsolutePath().resolve("simulators")
+                .resolve(SimulatedEndpoints.SMS_GATEWAY), resources, repliesUsername, repliesPassword);
     }
 }

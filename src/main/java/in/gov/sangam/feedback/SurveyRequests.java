@@ -57,7 +57,7 @@ public class SurveyRequests {
             LOG.warn("No survey for {}: its contact cannot be found", completed.applicationId());
             return;
         }
-        String numberHash = cipher.fingerprint(number.get());
+        String numberHash = cipher.fingerprint(CitizenNumber.national(number.get()));
         if (surveys.hasOptedOut(numberHash)) {
             LOG.info("No survey for {}: the citizen's number opted out", completed.applicationId());
             return;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -108,6 +109,67 @@ public class Surveys {
                 INSERT INTO feedback_opt_out (number_hash, opted_out_at)
                 SELECT :hash, :now WHERE NOT EXISTS (SELECT 1 FROM feedback_opt_out WHERE number_hash = :hash)""")
                 .param("hash", numberHash).param("now", utc(now)).update();
+    }
+
+    public Optional<Survey> byId(long surveyId) {
+        return jdbc.sql("SELECT * FROM feedback_survey WHERE survey_id = :id").param("id", surveyId)
+                .query(Surveys::toSurvey).optional();
+    }
+
+    /** Surveys waiting to be sent whose time has come, oldest first. */
+    public List<Survey> due(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM feedback_survey WHERE state = 'PENDING' AND send_after <= :now
+                ORDER BY send_after, survey_id FETCH FIRST :limit ROWS ONLY""")
+                .param("now", utc(now)).param("limit", limit).query(Surveys::toSurvey).list();
+    }
+
+    /** @return whether this call moved it from PENDING to QUEUED (another node may have done so first) */
+    public boolean markQueued(long surveyId) {
+        return jdbc.sql("UPDATE feedback_survey SET state = 'QUEUED' WHERE survey_id = :id AND state = 'PENDING'")
+                .param("id", surveyId).update() == 1;
+    }
+
+    /**
+     * The token of the survey SMS's delivery-report URL: the one it has, or {@code candidate} given to it now. Kept
+     * across attempts, so a report for an attempt the hub thought failed still finds the survey.
+     */
+    public String messageTokenOf(long surveyId, String candidate) {
+        jdbc.sql("UPDATE feedback_survey SET message_token = :token WHERE survey_id = :id AND message_token IS NULL")
+                .param("token", candidate).param("id", surveyId).update();
+        return jdbc.sql("SELECT message_token FROM feedback_survey WHERE survey_id = :id").param("id", surveyId)
+                .query(String.class).single();
+    }
+
+    /** @return whether this call recorded it sent (not an earlier one) */
+    public boolean markSent(long surveyId, Instant now, int parts, String encoding) {
+        return jdbc.sql("""
+                UPDATE feedback_survey SET state = 'SENT', sent_at = :now, delivery = 'AWAITED', sms_parts = :parts,
+                    sms_encoding = :encoding, refusal = NULL
+                WHERE survey_id = :id AND state <> 'SENT'""")
+                .param("now", utc(now)).param("parts", parts).param("encoding", encoding).param("id", surveyId)
+                .update() == 1;
+    }
+
+    public void markRefused(long surveyId, String reason) {
+        jdbc.sql("UPDATE feedback_survey SET state = 'REFUSED', refusal = :reason WHERE survey_id = :id AND state <> 'SENT'")
+                .param("reason", reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
+                .param("id", surveyId).update();
+    }
+
+    /**
+     * Records a delivery report on the SMS with this report token; the delivery moves only from AWAITED.
+     *
+     * @return the delivery after the report, or empty when no SMS has this token
+     */
+    public Optional<String> recordDelivery(String messageToken, int report, String delivery, Instant now) {
+        jdbc.sql("""
+                UPDATE feedback_survey SET delivery_report = :report, delivery_reported_at = :now, delivery = :delivery
+                WHERE message_token = :token AND delivery = 'AWAITED'""")
+                .param("report", report).param("now", utc(now)).param("delivery", delivery)
+                .param("token", messageToken).update();
+        return jdbc.sql("SELECT delivery FROM feedback_survey WHERE message_token = :token")
+                .param("token", messageToken).query(String.class).optional();
     }
 
     private static Survey toSurvey(ResultSet rs, int row) throws SQLException {

@@ -11,6 +11,11 @@ public final class Addresses {
     public static final String APPEAL_SUBSCRIPTION = "appeal";
     /** Rows of result files replayed from the dead letters, to be applied again. */
     public static final String RESULT_ROWS = "sangam.result-rows";
+    /**
+     * The survey SMS waiting for the SMS gateway. Retried as long as an application waiting for its department: a
+     * gateway outage delays the survey, it does not drop it.
+     */
+    public static final String SMS_OUTGOING = "sangam.sms.outgoing";
     /** Where a message lands after its last delivery attempt fails. */
     public static final String DEAD_LETTER = "sangam.dead-letter";
     public static final String EXPIRED = "sangam.expired";

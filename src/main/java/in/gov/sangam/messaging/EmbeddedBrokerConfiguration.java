@@ -26,6 +26,8 @@ class EmbeddedBrokerConfiguration {
                     retried(broker, broker.maxDeliveryAttempts()));
             configuration.addAddressSetting(Addresses.PREFIX + "dispatch.#",
                     retried(broker, broker.dispatchMaxDeliveryAttempts()));
+            configuration.addAddressSetting(Addresses.SMS_OUTGOING,
+                    retried(broker, broker.dispatchMaxDeliveryAttempts()));
             // The dead-letter queue itself never gives up a message.
             configuration.addAddressSetting(Addresses.DEAD_LETTER, new AddressSettings().setMaxDeliveryAttempts(-1));
             queueNames.stream().flatMap(names -> names.anycastQueues().stream())
@@ -38,6 +40,7 @@ class EmbeddedBrokerConfiguration {
                     .addQueueConfiguration(durable(Addresses.APPLICATION_COMPLETED, Addresses.APPEAL_SUBSCRIPTION,
                             RoutingType.MULTICAST)));
             anycast(configuration, Addresses.RESULT_ROWS);
+            anycast(configuration, Addresses.SMS_OUTGOING);
             anycast(configuration, Addresses.DEAD_LETTER);
             anycast(configuration, Addresses.EXPIRED);
         };

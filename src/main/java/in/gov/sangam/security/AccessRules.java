@@ -46,8 +46,11 @@ class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
             return new AuthorizationDecision(false);
         }
         Authentication caller = authentication.get();
-        boolean authenticated = caller instanceof JwtAuthenticationToken && caller.isAuthenticated();
-        return new AuthorizationDecision(match.get().operation().allows(authenticated, TokenScopes.of(caller),
+        ContractOperation.Credentials credentials = caller instanceof JwtAuthenticationToken && caller.isAuthenticated()
+                ? ContractOperation.Credentials.BEARER
+                : caller instanceof GatewayCredentials && caller.isAuthenticated()
+                        ? ContractOperation.Credentials.BASIC : ContractOperation.Credentials.NONE;
+        return new AuthorizationDecision(match.get().operation().allows(credentials, TokenScopes.of(caller),
                 match.get().pathVariables()));
     }
 

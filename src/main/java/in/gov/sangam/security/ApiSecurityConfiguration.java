@@ -2,6 +2,7 @@ package in.gov.sangam.security;
 
 import in.gov.sangam.api.Problems;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,8 +19,9 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The API is an OAuth2 resource server: every caller sends a bearer JWT, whose scopes decide what it may do. No
- * sessions, no cookies, so no CSRF to defend against.
+ * The API is an OAuth2 resource server: every caller sends a bearer JWT, whose scopes decide what it may do; the one
+ * exception is the SMS gateway's reply call in Kannel's shape, with HTTP Basic credentials. No sessions, no cookies,
+ * so no CSRF to defend against.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -27,7 +29,8 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessRules rules, ProblemSecurityHandlers handlers,
-            RateLimits limits, Problems problems) throws Exception {
+            RateLimits limits, Problems problems, @Value("${sangam.sms.replies.username}") String gatewayClient,
+            @Value("${sangam.sms.replies.password:}") String gatewaySecret) throws Exception {
         rules.apply(http);
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -37,6 +40,8 @@ class ApiSecurityConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .addFilterBefore(new GatewayBasicAuthenticationFilter(gatewayClient, gatewaySecret, problems),
+                        BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(RateLimitFilter.perClient(limits, problems), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new AuthenticatedClientFilter(problems), RateLimitFilter.class);
         return http.build();

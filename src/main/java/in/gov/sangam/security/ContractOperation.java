@@ -29,8 +29,17 @@ record ContractOperation(String operationId, HttpMethod method, PathPattern path
         return info == null ? null : info.getUriVariables();
     }
 
-    /** Whether a caller holding these scopes may call this operation on a path with these variables. */
+    /** Whether a caller with a bearer token (or none) holding these scopes may call this operation. */
     boolean allows(boolean authenticated, List<String> scopes, Map<String, String> pathVariables) {
+        return allows(authenticated ? Credentials.BEARER : Credentials.NONE, scopes, pathVariables);
+    }
+
+    /**
+     * Whether a caller who proved who it is this way, holding these scopes, may call this operation on a path with
+     * these variables. A grant of an HTTP Basic scheme opens only to HTTP Basic credentials, and a grant of an OAuth2
+     * scheme only to a bearer token: neither stands in for the other.
+     */
+    boolean allows(Credentials credentials, List<String> scopes, Map<String, String> pathVariables) {
         if (access == null) {
             return false;
         }
@@ -38,8 +47,9 @@ record ContractOperation(String operationId, HttpMethod method, PathPattern path
             return true;
         }
         return access.stream().anyMatch(grant -> grant.anonymous()
-                || authenticated && grant.scopes().stream().allMatch(needed ->
-                        scopes.stream().anyMatch(held -> scopePattern(needed, pathVariables).matcher(held).matches())));
+                || (grant.basic() ? credentials == Credentials.BASIC : credentials == Credentials.BEARER)
+                        && grant.scopes().stream().allMatch(needed -> scopes.stream()
+                                .anyMatch(held -> scopePattern(needed, pathVariables).matcher(held).matches())));
     }
 
     /** The sentence a 403 answers with: the scopes that would have been enough. */
@@ -47,7 +57,10 @@ record ContractOperation(String operationId, HttpMethod method, PathPattern path
         if (access == null) {
             return "This operation declares no access rule in the contract, so nobody may call it.";
         }
-        return "This operation needs the scope " + access.stream()
+        if (access.stream().allMatch(Grant::basic)) {
+            return "This operation takes HTTP Basic credentials of the client it is meant for, and no other.";
+        }
+        return "This operation needs the scope " + access.stream().filter(grant -> !grant.basic())
                 .map(grant -> grant.scopes().stream().map(scope -> "'" + resolve(scope, pathVariables) + "'")
                         .collect(Collectors.joining(" and ")))
                 .collect(Collectors.joining(" or ")) + ".";
@@ -86,7 +99,20 @@ record ContractOperation(String operationId, HttpMethod method, PathPattern path
     /**
      * One alternative of a security requirement: all of its scopes are needed, or none at all when it is anonymous
      * (an empty requirement object, {@code {}}).
+     *
+     * @param basic whether its scheme is HTTP Basic (the caller must have sent verified Basic credentials)
      */
-    record Grant(boolean anonymous, List<String> scopes) {
+    record Grant(boolean anonymous, boolean basic, List<String> scopes) {
+
+        Grant(boolean anonymous, List<String> scopes) {
+            this(anonymous, false, scopes);
+        }
+    }
+
+    /** How a caller proved who it is. */
+    enum Credentials {
+        NONE,
+        BEARER,
+        BASIC
     }
 }

@@ -4,8 +4,10 @@ import in.gov.sangam.api.PortalContract;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +49,9 @@ class ContractOperations {
         PathPatternParser caseInsensitive = new PathPatternParser();
         caseInsensitive.setCaseSensitive(false);
         List<PathPattern> spellings = new ArrayList<>();
+        Set<String> basicSchemes = basicSchemes(contract);
         contract.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            List<ContractOperation.Grant> access = access(operation);
+            List<ContractOperation.Grant> access = access(operation, basicSchemes);
             if (access == null) {
                 LOG.warn("{} {} ({}) declares no security in the contract: nobody may call it", method, path,
                         operation.getOperationId());
@@ -57,6 +60,8 @@ class ContractOperations {
                     parser.parse(basePath + path), access));
         }));
         contract.getPaths().keySet().forEach(path -> spellings.add(caseInsensitive.parse(basePath + path)));
+        // The most specific path first, as the routes are matched: /feedback/sms-replies is not /feedback/{token}.
+        found.sort(Comparator.comparing(ContractOperation::path, PathPattern.SPECIFICITY_COMPARATOR));
         this.operations = List.copyOf(found);
         this.anyCase = List.copyOf(spellings);
     }
@@ -108,7 +113,19 @@ class ContractOperations {
         return Optional.empty();
     }
 
-    private static List<ContractOperation.Grant> access(Operation operation) {
+    private static Set<String> basicSchemes(OpenAPI contract) {
+        Set<String> basic = new TreeSet<>();
+        if (contract.getComponents() != null && contract.getComponents().getSecuritySchemes() != null) {
+            contract.getComponents().getSecuritySchemes().forEach((name, scheme) -> {
+                if (scheme.getType() == SecurityScheme.Type.HTTP && "basic".equalsIgnoreCase(scheme.getScheme())) {
+                    basic.add(name);
+                }
+            });
+        }
+        return basic;
+    }
+
+    private static List<ContractOperation.Grant> access(Operation operation, Set<String> basicSchemes) {
         List<SecurityRequirement> requirements = operation.getSecurity();
         if (requirements == null) {
             return null;
@@ -117,7 +134,8 @@ class ContractOperations {
         for (SecurityRequirement requirement : requirements) {
             List<String> scopes = new ArrayList<>();
             requirement.values().forEach(scopes::addAll);
-            grants.add(new ContractOperation.Grant(requirement.isEmpty(), List.copyOf(scopes)));
+            boolean basic = !requirement.isEmpty() && basicSchemes.containsAll(requirement.keySet());
+            grants.add(new ContractOperation.Grant(requirement.isEmpty(), basic, List.copyOf(scopes)));
         }
         return List.copyOf(grants);
     }

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -57,6 +58,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         } else if (authentication instanceof JwtAuthenticationToken jwt) {
             caller = "client:" + jwt.getName();
             limit = limits.forScopes(TokenScopes.of(jwt));
+        } else if (authentication instanceof GatewayCredentials gateway) {
+            // The SMS gateway by HTTP Basic: the same client, and the same limit, as with its bearer token.
+            caller = "client:" + gateway.getName();
+            limit = limits.forScopes(List.of("sms-gateway"));
         } else {
             caller = "address:" + request.getRemoteAddr();
             limit = limits.anonymous();
