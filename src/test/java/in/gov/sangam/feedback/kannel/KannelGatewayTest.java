@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,10 +47,18 @@ class KannelGatewayTest {
 
     @BeforeAll
     static void startKannel() throws IOException {
-        KannelGateway.assumeInstalled();
+        if (!KannelGateway.isInstalled()) {
+            return;
+        }
         hub = new StandInHub();
         kannel = KannelGateway.start(USERNAME, PASSWORD, "http://sms-gateway:sms-gateway-secret@127.0.0.1:"
                 + hub.port() + REPLIES_PATH + "?from=%p&text=%a");
+    }
+
+    /** Here rather than before all: each test is then reported as skipped, or failed in CI, with the reason. */
+    @BeforeEach
+    void kannelIsInstalled() {
+        KannelGateway.assumeInstalled();
     }
 
     @AfterAll
