@@ -44,6 +44,10 @@ import java.util.stream.Stream;
  * sends the HTTP Basic credentials of the get-url's user-info; it sends nothing back to the citizen
  * ({@code max-messages = 0}).
  *
+ * <p>What a test sees: an SMS at the SMS centre within about a second (fakesmsc looks at its connection once a second
+ * while it waits for input); one delivery report per SMS, also for one sent in parts; 8 and 1 in either order (a
+ * two-part SMS had 1 first).
+ *
  * <p>{@link #close} kills the three processes (also when start-up fails) and a shutdown hook does if a test forgets.
  */
 public final class KannelGateway implements AutoCloseable {
@@ -60,10 +64,10 @@ public final class KannelGateway implements AutoCloseable {
     private static final Pattern FAKESMSC_SENT = Pattern.compile("fakesmsc: sent message (\\d+)");
 
     private final Path folder;
-    private final int adminPort = freeLoopbackPort();
-    private final int smsboxPort = freeLoopbackPort();
-    private final int fakeSmscPort = freeLoopbackPort();
-    private final int sendsmsPort = freeLoopbackPort();
+    private final int adminPort;
+    private final int smsboxPort;
+    private final int fakeSmscPort;
+    private final int sendsmsPort;
     private final String adminPassword = UUID.randomUUID().toString();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> processes = new ArrayList<>();
@@ -73,6 +77,11 @@ public final class KannelGateway implements AutoCloseable {
 
     private KannelGateway(Path folder) {
         this.folder = folder;
+        int[] ports = freeLoopbackPorts(4);
+        adminPort = ports[0];
+        smsboxPort = ports[1];
+        fakeSmscPort = ports[2];
+        sendsmsPort = ports[3];
     }
 
     /**
@@ -309,11 +318,24 @@ public final class KannelGateway implements AutoCloseable {
         return tails.toString();
     }
 
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** Ports free now, all different: each is held until all are chosen. */
+    private static int[] freeLoopbackPorts(int count) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // Closing a listening socket nobody connected to: nothing to lose.
+                }
+            }
         }
     }
 
