@@ -34,11 +34,24 @@ class ContractOperationsTest {
                   security: [{oauth2: [portal]}, {oauth2: ['department:{department}']}]
                   parameters: [{name: id, in: path, required: true, schema: {type: string}}]
                   responses: {'200': {description: ok}}
+              /links/{token}:
+                post:
+                  operationId: capability
+                  security: []
+                  parameters: [{name: token, in: path, required: true, schema: {type: string}}]
+                  responses: {'200': {description: ok}}
+              /links/replies:
+                post: {operationId: replies, security: [{oauth2: [gateway]}], responses: {'200': {description: ok}}}
+              /links/replies/basic:
+                get: {operationId: basicReplies, security: [{gatewayBasic: []}], responses: {'200': {description: ok}}}
               /both:
                 get:
                   operationId: both
                   security: [{oauth2: [portal, admin]}]
                   responses: {'200': {description: ok}}
+            components:
+              securitySchemes:
+                gatewayBasic: {type: http, scheme: basic}
             """;
 
     private final ContractOperations operations =
@@ -81,6 +94,31 @@ class ContractOperationsTest {
         assertThat(operations.methodsOn("/api/v1/departments/health/reports")).containsExactly("POST");
         assertThat(operations.canonicalSpelling("/API/V1/Departments/health/REPORTS"))
                 .contains("/api/v1/departments/health/reports");
+    }
+
+    @Test
+    void aPathIsMatchedByItsMostSpecificOperationWhateverTheOrderOfTheContract() {
+        assertThat(operations.find("POST", "/api/v1/links/replies").orElseThrow().operation().operationId())
+                .isEqualTo("replies");
+        assertThat(operations.find("POST", "/api/v1/links/AbCdEfGhIjKlMnOp").orElseThrow().operation()
+                .operationId()).isEqualTo("capability");
+    }
+
+    @Test
+    void anHttpBasicSchemeOpensOnlyToBasicCredentialsAndABearerSchemeOnlyToABearerToken() {
+        var basic = operations.find("GET", "/api/v1/links/replies/basic").orElseThrow();
+        var bearer = operations.find("POST", "/api/v1/links/replies").orElseThrow();
+
+        assertThat(basic.operation().allows(ContractOperation.Credentials.BASIC, List.of(), basic.pathVariables()))
+                .isTrue();
+        assertThat(basic.operation().allows(ContractOperation.Credentials.BEARER, List.of("gateway", "admin"),
+                basic.pathVariables())).isFalse();
+        assertThat(basic.operation().allows(ContractOperation.Credentials.NONE, List.of(), basic.pathVariables()))
+                .isFalse();
+        assertThat(bearer.operation().allows(ContractOperation.Credentials.BASIC, List.of("gateway"),
+                bearer.pathVariables())).isFalse();
+        assertThat(bearer.operation().allows(ContractOperation.Credentials.BEARER, List.of("gateway"),
+                bearer.pathVariables())).isTrue();
     }
 
     @Test
