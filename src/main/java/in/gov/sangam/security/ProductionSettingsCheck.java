@@ -9,8 +9,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
- * The production profile refuses to start without what makes its tokens trustworthy: the identity provider that
- * issues them and the audience they must be meant for. Checked before anything starts, so the hub stops at once
+ * The production profile refuses to start without what makes its tokens trustworthy (the identity provider that
+ * issues them and the audience they must be meant for) and without a real SMS gateway and survey link. Checked before anything starts, so the hub stops at once
  * with a sentence naming what to set instead of serving with tokens it cannot check.
  */
 public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
@@ -30,8 +30,40 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
         if (blank(environment, AUDIENCE)) {
             missing.add(AUDIENCE + " (SANGAM_AUDIENCE): the audience ('aud') the tokens must be issued for");
         }
+        surveySms(environment, missing);
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The production profile needs " + String.join("; and ", missing));
+        }
+    }
+
+    /**
+     * The survey SMS: a real gateway with its account, and a survey link citizens can open (the default's localhost
+     * would go out in every SMS).
+     */
+    private static void surveySms(ConfigurableEnvironment environment, List<String> missing) {
+        String gateway = environment.getProperty("sangam.sms.gateway", "");
+        if (gateway.equals("kannel")) {
+            if (blank(environment, "sangam.sms.kannel.password")) {
+                missing.add("sangam.sms.kannel.password (SANGAM_KANNEL_PASSWORD): the hub's sendsms-user at Kannel");
+            }
+            if (blank(environment, "sangam.sms.replies.password")) {
+                missing.add("sangam.sms.replies.password (SANGAM_SMS_REPLIES_PASSWORD): the secret Kannel forwards "
+                        + "citizens' replies with");
+            }
+        } else if (gateway.equals("nic")) {
+            for (String[] setting : new String[][] {{"username", "SANGAM_NIC_SMS_USERNAME"},
+                    {"pin", "SANGAM_NIC_SMS_PIN"}, {"dlt-entity-id", "SANGAM_DLT_ENTITY_ID"}}) {
+                if (blank(environment, "sangam.sms.nic." + setting[0])) {
+                    missing.add("sangam.sms.nic." + setting[0] + " (" + setting[1] + "): the state's account at the "
+                            + "SMS gateway");
+                }
+            }
+        } else {
+            missing.add("sangam.sms.gateway: kannel or nic (the simulator is the demo's)");
+        }
+        if (environment.getProperty("sangam.feedback.link-base", "").contains("localhost")) {
+            missing.add("sangam.feedback.link-base (SANGAM_FEEDBACK_LINK_BASE): the public address of the survey "
+                    + "page that every survey SMS links to, as short as it can be");
         }
     }
 

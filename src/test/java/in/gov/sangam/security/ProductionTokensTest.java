@@ -64,6 +64,23 @@ class ProductionTokensTest {
                 .hasMessageNotContaining("SANGAM_ISSUER_URI");
     }
 
+    @Test
+    void theProductionProfileRefusesToStartWithoutARealSmsGatewayAndAPublicSurveyLink() {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SangamApplication.class)
+                .profiles("production")
+                .run("--server.port=0", "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
+                        "--sangam.security.audience=" + AUDIENCE))
+                .hasMessageContaining("SANGAM_KANNEL_PASSWORD")
+                .hasMessageContaining("SANGAM_SMS_REPLIES_PASSWORD")
+                .hasMessageContaining("SANGAM_FEEDBACK_LINK_BASE")
+                .hasMessageNotContaining("SANGAM_AUDIENCE");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(SangamApplication.class)
+                .profiles("production")
+                .run("--server.port=0", "--sangam.sms.gateway=nic"))
+                .hasMessageContaining("SANGAM_NIC_SMS_PIN")
+                .hasMessageContaining("SANGAM_DLT_ENTITY_ID");
+    }
+
     private static Jwt token(Consumer<Jwt.Builder> change) {
         Instant now = Instant.now();
         Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "RS256")
