@@ -40,8 +40,8 @@ class SurveyPageTest extends HubIntegrationTest {
         Answer page = get(token);
 
         assertPage(page, 200, "en", "ltr");
+        assertChoices(page, "Good", "Average", "Bad");
         assertThat(page.response().body()).contains("<form method=\"post\" action=\"" + token + "\"")
-                .contains("value=\"GOOD\"> Good<", "value=\"AVERAGE\"> Average<", "value=\"BAD\"> Bad<")
                 .contains("<textarea id=\"comment\" name=\"comment\"")
                 .contains("Domicile Certificate");
     }
@@ -53,8 +53,8 @@ class SurveyPageTest extends HubIntegrationTest {
         Answer page = get(token);
 
         assertPage(page, 200, "hi", "ltr");
-        assertThat(page.response().body()).contains("सेवा को रेटिंग दें")
-                .contains("value=\"GOOD\"> अच्छा<", "value=\"AVERAGE\"> ठीक<", "value=\"BAD\"> खराब<");
+        assertChoices(page, "अच्छा", "ठीक", "खराब");
+        assertThat(page.response().body()).contains("सेवा को रेटिंग दें");
     }
 
     @Test
@@ -64,8 +64,8 @@ class SurveyPageTest extends HubIntegrationTest {
         Answer page = get(token);
 
         assertPage(page, 200, "ur", "rtl");
-        assertThat(page.response().body()).contains("خدمت کی ریٹنگ دیں")
-                .contains("value=\"GOOD\"> اچھا<", "value=\"AVERAGE\"> ٹھیک<", "value=\"BAD\"> خراب<");
+        assertChoices(page, "اچھا", "ٹھیک", "خراب");
+        assertThat(page.response().body()).contains("خدمت کی ریٹنگ دیں");
     }
 
     @Test
@@ -165,6 +165,15 @@ class SurveyPageTest extends HubIntegrationTest {
         assertThat(page.response().body()).startsWith("<!DOCTYPE html>")
                 .contains("<html lang=\"" + language + "\" dir=\"" + direction + "\">")
                 .doesNotContainIgnoringCase("<script");
+    }
+
+    /** Three radio buttons, one choice among Good, Average and Bad, each labelled in the language. */
+    private static void assertChoices(Answer page, String good, String average, String bad) {
+        assertThat(page.response().body())
+                .contains("<input type=\"radio\" name=\"rating\" id=\"rating-good\" value=\"GOOD\"> " + good + "<")
+                .contains("<input type=\"radio\" name=\"rating\" id=\"rating-average\" value=\"AVERAGE\"> "
+                        + average + "<")
+                .contains("<input type=\"radio\" name=\"rating\" id=\"rating-bad\" value=\"BAD\"> " + bad + "<");
     }
 
     private Answer get(String token) {
