@@ -7,6 +7,7 @@ import in.gov.sangam.feedback.Survey;
 import in.gov.sangam.feedback.SurveyAnswers;
 import in.gov.sangam.feedback.SurveyNotOpen;
 import in.gov.sangam.time.HubTimeZone;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
-import org.apache.hc.core5.net.WWWFormCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -66,12 +66,7 @@ public class SurveyPage {
 
     /** POST of the form (application/x-www-form-urlencoded, as sent): the thank-you. */
     public Map<String, Object> answer(@Header("surveyToken") String token, @Body String body, Exchange exchange) {
-        Map<String, List<String>> form = new HashMap<>();
-        if (body != null) {
-            // Form decoding as browsers encode (HttpComponents, which Camel's http component brings).
-            WWWFormCodec.parse(body, StandardCharsets.UTF_8).forEach(field -> form
-                    .computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue()));
-        }
+        Map<String, List<String>> form = fields(body);
         Rating rating = rating(single(form.get("rating")));
         String comment = comment(single(form.get("comment")));
         try {
@@ -154,6 +149,27 @@ public class SurveyPage {
         page.put("texts", language.texts());
         page.put("title", title);
         return page;
+    }
+
+    /**
+     * The form's fields, decoded as application/x-www-form-urlencoded in UTF-8 (the page's charset) by the JDK's
+     * URLDecoder, which also takes UTF-8 a client sent unencoded; a field that cannot be decoded counts as not sent.
+     */
+    private static Map<String, List<String>> fields(String body) {
+        Map<String, List<String>> form = new HashMap<>();
+        if (body == null || body.isEmpty()) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            String[] field = pair.split("=", 2);
+            try {
+                form.computeIfAbsent(URLDecoder.decode(field[0], StandardCharsets.UTF_8), name -> new ArrayList<>())
+                        .add(field.length == 2 ? URLDecoder.decode(field[1], StandardCharsets.UTF_8) : "");
+            } catch (IllegalArgumentException malformed) {
+                // A broken percent-escape: no browser sends one.
+            }
+        }
+        return form;
     }
 
     /** A field sent once; a field sent twice is as good as none. */

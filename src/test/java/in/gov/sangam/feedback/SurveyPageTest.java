@@ -101,6 +101,20 @@ class SurveyPageTest extends HubIntegrationTest {
     }
 
     @Test
+    void aCommentOverTheLimitIsShownAgainWithTheRatingChosenAndChangesNothing() {
+        String token = surveys.survey(START.minus(Duration.ofDays(1))).language("hi").insert();
+        Map<String, Object> before = surveys.answer(token);
+
+        // Sent as UTF-8 without percent-escapes, as some clients do.
+        Answer again = post(token, "rating=BAD&comment=" + "क".repeat(1001));
+
+        assertPage(again, 400, "hi", "ltr");
+        assertThat(again.response().body()).contains("कृपया टिप्पणी 1000 अक्षरों के भीतर रखें।")
+                .contains("value=\"BAD\" checked>");
+        assertThat(surveys.answer(token)).isEqualTo(before);
+    }
+
+    @Test
     void whatTheSurveyHoldsIsEscaped() {
         String token = surveys.survey(START.minus(Duration.ofDays(1))).application("<b onclick=x>\"'&</b>").insert();
 
