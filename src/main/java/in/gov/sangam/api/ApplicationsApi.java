@@ -14,6 +14,7 @@ import in.gov.sangam.applications.StoredApplication;
 import in.gov.sangam.applications.SubmissionResult;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueService;
+import in.gov.sangam.feedback.SurveyStates;
 import in.gov.sangam.privacy.Masking;
 import in.gov.sangam.time.HubTimeZone;
 import java.time.Clock;
@@ -37,15 +38,17 @@ public class ApplicationsApi {
     private final Catalogue catalogue;
     private final HubTimeZone timeZone;
     private final PsgaClock psgaClock;
+    private final SurveyStates surveys;
     private final Clock clock;
 
     public ApplicationsApi(ApplicationSubmission submission, ApplicationStore store, Catalogue catalogue,
-            HubTimeZone timeZone, PsgaClock psgaClock, Clock clock) {
+            HubTimeZone timeZone, PsgaClock psgaClock, SurveyStates surveys, Clock clock) {
         this.submission = submission;
         this.store = store;
         this.catalogue = catalogue;
         this.timeZone = timeZone;
         this.psgaClock = psgaClock;
+        this.surveys = surveys;
         this.clock = clock;
     }
 
@@ -119,7 +122,8 @@ public class ApplicationsApi {
                         .language(Language.fromValue(application.applicantLanguage())))
                 .history(history)
                 .appeals(new ArrayList<>())
-                .feedback(null);
+                .feedback(surveys.ofApplication(applicationId).map(state -> FeedbackApi.model(state, timeZone))
+                        .orElse(null));
     }
 
     private OffsetDateTime local(Instant instant) {

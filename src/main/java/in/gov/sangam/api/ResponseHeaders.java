@@ -43,4 +43,22 @@ public class ResponseHeaders {
     public void json(Exchange exchange) {
         answer(exchange, "application/json");
     }
+
+    /**
+     * What a page for citizens may do (the survey page, feedback/survey-page.ftl): nothing but show itself, with its
+     * own inline style, and post its form back here. No script runs, whatever a page might contain; no other site
+     * may frame it.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'";
+
+    /**
+     * The route step before an HTML page. Its link holds the survey's token, the citizen's only key: no Referer
+     * carries it on.
+     */
+    public void page(Exchange exchange) {
+        answerWith(exchange, "Content-Security-Policy", PAGE_POLICY);
+        answerWith(exchange, "Referrer-Policy", "no-referrer");
+        answer(exchange, "text/html; charset=UTF-8");
+    }
 }

@@ -43,8 +43,8 @@ public class SmsCallbacksApi {
         return receipt(replies.receive(from, text));
     }
 
-    public SmsDelivery delivery(@Header("messageToken") String messageToken, @Header("status") int status) {
-        String delivery = deliveryReports.report(messageToken, status).orElseThrow(() -> new ProblemException(
+    public SmsDelivery delivery(@Header("messageToken") String messageToken, @Header("type") int type) {
+        String delivery = deliveryReports.report(messageToken, type).orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, "No survey SMS has this delivery-report token."));
         return new SmsDelivery().delivery(SmsDeliveryState.fromValue(delivery));
     }

@@ -125,7 +125,7 @@ public class SurveySending {
         message.setHeader("SmsCoding", text.encoding() == SmsEncoding.GSM_7 ? "0" : "2");
         message.setHeader("SmsSenderId", senderId);
         message.setHeader("SmsDltTemplateId", template.dltTemplateId());
-        message.setHeader("SmsDeliveryReportUrl", callbackBase() + DELIVERY_REPORTS + messageToken + "?status=%d");
+        message.setHeader("SmsDeliveryReportUrl", callbackBase() + DELIVERY_REPORTS + messageToken + "?type=%d");
     }
 
     /** Where the gateway reaches this hub: as configured, or this node's own port when it runs beside the hub. */

@@ -31,6 +31,8 @@ class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(operations.basePath() + "/**").access(this)
                 .requestMatchers("/api/docs", "/api/docs/**").permitAll()
+                // The survey page (GET and POST, routes/feedback-page.yaml): its token is the citizen's only key.
+                .requestMatchers("/feedback/*").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasAuthority(ADMIN)
                 // Swagger UI's files and the login-free error page.
@@ -58,6 +60,14 @@ class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
     boolean isPublic(HttpServletRequest request) {
         return operations.find(request.getMethod(), request.getRequestURI())
                 .map(match -> match.operation().isPublic())
+                .orElse(false);
+    }
+
+    /** Whether the operation a request names takes HTTP Basic credentials only (the challenge a 401 carries). */
+    boolean takesBasicOnly(HttpServletRequest request) {
+        return operations.find(request.getMethod(), request.getRequestURI())
+                .map(match -> match.operation().access() != null && !match.operation().access().isEmpty()
+                        && match.operation().access().stream().allMatch(ContractOperation.Grant::basic))
                 .orElse(false);
     }
 

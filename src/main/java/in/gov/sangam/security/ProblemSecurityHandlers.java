@@ -34,6 +34,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
                 limits.anonymous(), request, response)) {
             return;
         }
+        if (rules.takesBasicOnly(request)) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"sangam\", charset=\"UTF-8\"");
+            write(response, request, ProblemType.UNAUTHENTICATED,
+                    "Send the SMS gateway's HTTP Basic credentials (client sms-gateway).");
+            return;
+        }
         boolean badToken = failure instanceof InvalidBearerTokenException;
         String detail = badToken
                 ? "The access token is not valid (" + failure.getMessage() + "). Get a new one from the token endpoint."

@@ -45,7 +45,7 @@ class SmsGatewayRouteTest {
 
     private static final String SEND = "/cgi-bin/sendsms";
     private static final String HINDI = "आवेदन SGM-2026-0000042: सेवा दी गई। रेटिंग भेजें 1 अच्छा 2 ठीक 3 खराब";
-    private static final String REPORTS = "http://hub.example/api/v1/feedback/sms-deliveries/AbCdEfGhIjKlMnOp?status=%d";
+    private static final String REPORTS = "http://hub.example/api/v1/feedback/sms-deliveries/AbCdEfGhIjKlMnOp?type=%d";
 
     static final WireMockServer GATEWAY = new WireMockServer(options().dynamicPort());
 

@@ -183,14 +183,14 @@ class SurveySmsTest extends HubIntegrationTest {
 
     @Test
     void aDeliveryReportForAnUnknownSmsIsNotFoundAndAFinalReportIsNotUndone() {
-        assertThat(hub.call("GET", "/api/v1/feedback/sms-deliveries/AAAAAAAAAAAAAAAA?status=1", null, null).status())
+        assertThat(hub.call("GET", "/api/v1/feedback/sms-deliveries/AAAAAAAAAAAAAAAA?type=1", null, null).status())
                 .isEqualTo(404);
 
         String number = newNumber();
         String id = delivered(number, "en");
         await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(survey(id).get("DELIVERY")));
         String token = (String) survey(id).get("MESSAGE_TOKEN");
-        Answer late = hub.call("GET", "/api/v1/feedback/sms-deliveries/" + token + "?status=16", null, null);
+        Answer late = hub.call("GET", "/api/v1/feedback/sms-deliveries/" + token + "?type=16", null, null);
 
         assertThat(late.status()).isEqualTo(200);
         assertThat(late.json().path("delivery").asText()).isEqualTo("DELIVERED");

@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccessMatrixTest extends HubIntegrationTest {
 
     private static final List<String> DEMO_CLIENTS = List.of("portal", "mobile-app", "dept-revenue", "dept-health",
-            "dept-education", "admin");
+            "dept-education", "admin", "sms-gateway");
     private static final String NO_TOKEN = "(no token)";
     private static final String EXPIRED = "(expired token)";
     private static final String FOREIGN = "(token signed by another key)";
@@ -53,7 +53,19 @@ class AccessMatrixTest extends HubIntegrationTest {
         ALLOWED.put("getReconciliation", Set.of("admin"));
         // As admin this reloads the shared hub's own folders, unchanged: every connector keeps running.
         ALLOWED.put("reloadCatalogue", Set.of("admin"));
+        ALLOWED.put("rateService", null);
+        ALLOWED.put("getFeedbackSummary", Set.of("admin"));
+        ALLOWED.put("receiveSmsReply", Set.of("sms-gateway"));
+        // HTTP Basic only (Kannel's call): no bearer token opens it, not even the gateway's own.
+        ALLOWED.put("receiveKannelReply", Set.of());
+        ALLOWED.put("reportSmsDelivery", null);
     }
+
+    /**
+     * What a public operation answers when it is not 200: one whose key is a token in the path answers an unknown
+     * token 404, to every caller alike.
+     */
+    private static final Map<String, Integer> PUBLIC_ANSWERS = Map.of("rateService", 404, "reportSmsDelivery", 404);
 
     /**
      * Among those the contract lets in, which see this application (submitted by the portal, for health): the
@@ -98,7 +110,7 @@ class AccessMatrixTest extends HubIntegrationTest {
             Answer answer = call(operation, token);
             String what = operation + " by " + caller + " answered " + answer.status() + " " + answer.response().body();
             if (allowed == null) {
-                softly.assertThat(answer.status()).as(what).isEqualTo(200);
+                softly.assertThat(answer.status()).as(what).isEqualTo(PUBLIC_ANSWERS.getOrDefault(operation, 200));
             } else if (allowed.contains(caller)) {
                 int expected = operation.equals("getApplication") ? READING_THE_PORTALS_HEALTH_APPLICATION.get(caller)
                         : -1;
@@ -113,7 +125,8 @@ class AccessMatrixTest extends HubIntegrationTest {
                         .isEqualTo("urn:sangam:problem:forbidden");
             } else {
                 softly.assertThat(answer.status()).as(what).isEqualTo(401);
-                softly.assertThat(answer.header("WWW-Authenticate")).as(what).startsWith("Bearer");
+                softly.assertThat(answer.header("WWW-Authenticate")).as(what)
+                        .startsWith(operation.equals("receiveKannelReply") ? "Basic" : "Bearer");
             }
         }));
         softly.assertAll();
@@ -145,6 +158,16 @@ class AccessMatrixTest extends HubIntegrationTest {
             case "verifyAuditTrail" -> hub.call("POST", "/api/v1/admin/audit/verification", token, null);
             case "getReconciliation" -> hub.call("GET", "/api/v1/admin/reconciliation", token, null);
             case "reloadCatalogue" -> hub.call("POST", "/api/v1/admin/catalogue/reload", token, null);
+            case "rateService" -> hub.call("POST", "/api/v1/feedback/AAAAAAAAAAAAAAAA", token,
+                    "{\"rating\": \"GOOD\"}");
+            case "getFeedbackSummary" -> hub.call("GET", "/api/v1/feedback/summary", token, null);
+            // A reply from a number with no survey: taken, and nothing changes.
+            case "receiveSmsReply" -> hub.call("POST", "/api/v1/feedback/sms-replies", token,
+                    "{\"from\": \"919000000002\", \"text\": \"hello\"}");
+            case "receiveKannelReply" -> hub.call("GET", "/api/v1/feedback/sms-replies/kannel?from=919000000002&text=x",
+                    token, null);
+            case "reportSmsDelivery" -> hub.call("GET", "/api/v1/feedback/sms-deliveries/AAAAAAAAAAAAAAAA?type=1",
+                    token, null);
             default -> throw new IllegalArgumentException("No sample call for " + operation);
         };
     }

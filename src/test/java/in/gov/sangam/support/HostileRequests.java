@@ -100,7 +100,7 @@ public final class HostileRequests {
         contract.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) -> {
             if (method == PathItem.HttpMethod.GET) {
                 OperationRequests requests = new OperationRequests(template, item, method.name(), operation);
-                baselines.add(requests.request("valid request", requests.pathValues, new LinkedHashMap<>(),
+                baselines.add(requests.request("valid request", requests.pathValues, requests.requiredQuery(),
                         requests.baseHeaders(), null, false));
             }
         }));
@@ -166,6 +166,7 @@ public final class HostileRequests {
             }
             if (parameter.getIn().equals("query")) {
                 Map<String, List<String>> query = new LinkedHashMap<>();
+                query.putAll(requiredQuery());
                 query.put(name, List.of(valid(parameter), valid(parameter)));
                 add(name + " repeated", pathValues, query, baseHeaders(), bodyBytes(body), false);
                 query.put(name, List.of(valid(parameter), "-1"));
@@ -176,7 +177,7 @@ public final class HostileRequests {
                 for (String value : List.of("-1", "abc", "../../etc/passwd", "${jndi:ldap://x/a}")) {
                     List<String[]> headers = baseHeaders();
                     headers.add(new String[] {name, value});
-                    add("header " + name + ": " + value, pathValues, new LinkedHashMap<>(), headers, bodyBytes(body),
+                    add("header " + name + ": " + value, pathValues, requiredQuery(), headers, bodyBytes(body),
                             true);
                 }
             }
@@ -186,11 +187,12 @@ public final class HostileRequests {
         private void withParameter(Parameter parameter, String what, String value) {
             String name = parameter.getName();
             Map<String, String> path = new LinkedHashMap<>(pathValues);
-            Map<String, List<String>> query = new LinkedHashMap<>();
+            Map<String, List<String>> query = requiredQuery();
             List<String[]> headers = baseHeaders();
             switch (parameter.getIn()) {
                 case "path" -> path.put(name, value == null ? "" : percentEncoded(value));
                 case "query" -> {
+                    query.remove(name);
                     if (value != null) {
                         query.put(name, List.of(value));
                     }
@@ -206,6 +208,17 @@ public final class HostileRequests {
                 }
             }
             add(name + " " + what, path, query, headers, bodyBytes(body), false);
+        }
+
+        /** The required query parameters with valid values: what a valid request carries in its query. */
+        Map<String, List<String>> requiredQuery() {
+            Map<String, List<String>> query = new LinkedHashMap<>();
+            for (Parameter parameter : parameters) {
+                if (parameter.getIn().equals("query") && Boolean.TRUE.equals(parameter.getRequired())) {
+                    query.put(parameter.getName(), List.of(valid(parameter)));
+                }
+            }
+            return query;
         }
 
         private String valid(Parameter parameter) {
@@ -304,7 +317,7 @@ public final class HostileRequests {
         }
 
         private void addBody(String what, JsonNode changed) {
-            add(what, pathValues, new LinkedHashMap<>(), baseHeaders(), bodyBytes(changed), false);
+            add(what, pathValues, requiredQuery(), baseHeaders(), bodyBytes(changed), false);
         }
 
         private void addRaw(String what, String contentType, String text) {
@@ -315,7 +328,7 @@ public final class HostileRequests {
             }
             byte[] bytes = text != null ? text.getBytes(StandardCharsets.UTF_8)
                     : new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'};
-            add(what, pathValues, new LinkedHashMap<>(), headers, bytes, false);
+            add(what, pathValues, requiredQuery(), headers, bytes, false);
         }
 
         private JsonNode validBody(MediaType media) {
