@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +30,7 @@ class GatewayBasicAuthenticationFilter extends OncePerRequestFilter {
     private final String clientId;
     private final byte[] expected;
     private final Problems problems;
+    private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
     GatewayBasicAuthenticationFilter(String clientId, String secret, Problems problems) {
         this.clientId = clientId;
@@ -49,7 +53,12 @@ class GatewayBasicAuthenticationFilter extends OncePerRequestFilter {
                     "These HTTP Basic credentials are not the SMS gateway's.", request.getRequestURI());
             return;
         }
-        SecurityContextHolder.getContext().setAuthentication(new GatewayCredentials(clientId));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new GatewayCredentials(clientId));
+        SecurityContextHolder.setContext(context);
+        // Kept with the request too, as the bearer-token filter keeps its own: Camel answers on an async dispatch,
+        // where the access rules are checked again and must find the caller.
+        contexts.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 
