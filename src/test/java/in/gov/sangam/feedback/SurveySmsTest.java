@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,23 @@ class SurveySmsTest extends HubIntegrationTest {
         assertThat(smsTo(number)).hasSize(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_message WHERE aggregate_id = :id AND message_type = "
                 + "'SurveySmsRequested'").param("id", id).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSurveyDueInTheQuietHoursGoesOutWhenTheyEnd() {
+        // 22:30 in India: within the default quiet hours (21:00-08:00).
+        clock.set(ZonedDateTime.of(2026, 11, 30, 22, 30, 0, 0, IST).toInstant());
+        String number = newNumber();
+        String id = delivered(number, "en");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !survey(id).isEmpty());
+
+        assertThat(survey(id)).containsEntry("STATE", "PENDING");
+        assertThat(((java.time.OffsetDateTime) survey(id).get("SEND_AFTER")).toInstant())
+                .isEqualTo(ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0, IST).toInstant());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> smsTo(number).isEmpty());
+
+        clock.set(ZonedDateTime.of(2026, 12, 1, 8, 0, 1, 0, IST).toInstant());
+        await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(number).size() == 1);
     }
 
     @Test
