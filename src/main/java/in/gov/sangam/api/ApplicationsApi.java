@@ -5,6 +5,7 @@ import in.gov.sangam.api.model.ApplicationReceipt;
 import in.gov.sangam.api.model.District;
 import in.gov.sangam.api.model.Language;
 import in.gov.sangam.api.model.MaskedApplicant;
+import in.gov.sangam.appeal.Appeals;
 import in.gov.sangam.appeal.PsgaClock;
 import in.gov.sangam.applications.ApplicationStore;
 import in.gov.sangam.applications.ApplicationSubmission;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -39,10 +41,15 @@ public class ApplicationsApi {
     private final HubTimeZone timeZone;
     private final PsgaClock psgaClock;
     private final SurveyStates surveys;
+    private final Appeals appeals;
+    private final AppealsApi appealModels;
     private final Clock clock;
 
     public ApplicationsApi(ApplicationSubmission submission, ApplicationStore store, Catalogue catalogue,
-            HubTimeZone timeZone, PsgaClock psgaClock, SurveyStates surveys, Clock clock) {
+            HubTimeZone timeZone, PsgaClock psgaClock, SurveyStates surveys, Appeals appeals, AppealsApi appealModels,
+            Clock clock) {
+        this.appeals = appeals;
+        this.appealModels = appealModels;
         this.submission = submission;
         this.store = store;
         this.catalogue = catalogue;
@@ -121,7 +128,8 @@ public class ApplicationsApi {
                         .district(District.fromValue(application.applicantDistrict()))
                         .language(Language.fromValue(application.applicantLanguage())))
                 .history(history)
-                .appeals(new ArrayList<>())
+                .appeals(appeals.forApplication(applicationId).stream().map(appealModels::model)
+                        .collect(Collectors.toCollection(ArrayList::new)))
                 .feedback(surveys.ofApplication(applicationId).map(state -> FeedbackApi.model(state, timeZone))
                         .orElse(null));
     }

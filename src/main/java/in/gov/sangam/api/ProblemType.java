@@ -20,6 +20,7 @@ public enum ProblemType {
     ILLEGAL_TRANSITION("illegal-transition", "Status change not allowed", HttpStatus.CONFLICT),
     SURVEY_ANSWERED("survey-answered", "The survey was answered already", HttpStatus.CONFLICT),
     SURVEY_EXPIRED("survey-expired", "The survey has closed", HttpStatus.GONE),
+    APPEAL_DECIDED("appeal-decided", "The appeal is not before its authority", HttpStatus.CONFLICT),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
     UNKNOWN_SERVICE("unknown-service", "No such service", HttpStatus.UNPROCESSABLE_ENTITY),
     CATALOGUE_INVALID("catalogue-invalid", "The department folders are not valid", HttpStatus.UNPROCESSABLE_ENTITY),
@@ -31,7 +32,8 @@ public enum ProblemType {
         for (ProblemType type : values()) {
             if (type.status.value() == status && type != UNKNOWN_SERVICE && type != IDEMPOTENCY_KEY_REUSED
                     && type != MALFORMED_JSON && type != NON_CANONICAL_PATH && type != ALREADY_REPLAYED
-                    && type != CATALOGUE_INVALID && type != SURVEY_ANSWERED && type != SURVEY_EXPIRED) {
+                    && type != CATALOGUE_INVALID && type != SURVEY_ANSWERED && type != SURVEY_EXPIRED
+                    && type != APPEAL_DECIDED) {
                 return type;
             }
         }

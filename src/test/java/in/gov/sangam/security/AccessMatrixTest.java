@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AccessMatrixTest extends HubIntegrationTest {
 
     private static final List<String> DEMO_CLIENTS = List.of("portal", "mobile-app", "dept-revenue", "dept-health",
-            "dept-education", "admin", "sms-gateway");
+            "dept-education", "admin", "sms-gateway", "appellate");
     private static final String NO_TOKEN = "(no token)";
     private static final String EXPIRED = "(expired token)";
     private static final String FOREIGN = "(token signed by another key)";
@@ -59,6 +59,9 @@ class AccessMatrixTest extends HubIntegrationTest {
         // HTTP Basic only (Kannel's call): no bearer token opens it, not even the gateway's own.
         ALLOWED.put("receiveKannelReply", Set.of());
         ALLOWED.put("reportSmsDelivery", null);
+        ALLOWED.put("listAppeals", Set.of("appellate", "admin"));
+        // An appeal that does not exist: 404 for those let in, and nothing decided.
+        ALLOWED.put("decideAppeal", Set.of("appellate", "admin"));
     }
 
     /**
@@ -166,6 +169,9 @@ class AccessMatrixTest extends HubIntegrationTest {
                     "{\"from\": \"919000000002\", \"text\": \"hello\"}");
             case "receiveKannelReply" -> hub.call("GET", "/api/v1/feedback/sms-replies/kannel?from=919000000002&text=x",
                     token, null);
+            case "listAppeals" -> hub.call("GET", "/api/v1/appeals", token, null);
+            case "decideAppeal" -> hub.call("POST", "/api/v1/appeals/APL-2026-9999999-1/decision", token,
+                    "{\"outcome\": \"DISMISSED\", \"directions\": \"None.\"}");
             case "reportSmsDelivery" -> hub.call("GET", "/api/v1/feedback/sms-deliveries/AAAAAAAAAAAAAAAA?type=1",
                     token, null);
             default -> throw new IllegalArgumentException("No sample call for " + operation);

@@ -1,0 +1,122 @@
+package in.gov.sangam.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import in.gov.sangam.api.model.AppealDecisionRecord;
+import in.gov.sangam.api.model.AppealPage;
+import in.gov.sangam.api.model.AppealStatus;
+import in.gov.sangam.appeal.Appeal;
+import in.gov.sangam.appeal.AppealSettings;
+import in.gov.sangam.appeal.Appeals;
+import in.gov.sangam.time.HubTimeZone;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.springframework.stereotype.Component;
+
+/** What the appeal routes call: the appeals, for the appellate authorities and administrators, and their decisions. */
+@Component("appealsApi")
+public class AppealsApi {
+
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final String APPELLATE = "appellate";
+
+    private final Appeals appeals;
+    private final AppealSettings settings;
+    private final ObjectMapper objectMapper;
+    private final HubTimeZone timeZone;
+    private final Clock clock;
+
+    public AppealsApi(Appeals appeals, AppealSettings settings, ObjectMapper objectMapper, HubTimeZone timeZone,
+            Clock clock) {
+        this.appeals = appeals;
+        this.settings = settings;
+        this.objectMapper = objectMapper;
+        this.timeZone = timeZone;
+        this.clock = clock;
+    }
+
+    public AppealPage list(@Header("status") String status, @Header("level") Integer level,
+            @Header("department") String department, @Header("authority") String authority,
+            @Header("page") Integer page, @Header("size") Integer size, @Header(Caller.SCOPES_HEADER) Object scopes) {
+        requireAppellate(Caller.of(null, scopes));
+        int pageNumber = page == null ? 1 : page;
+        int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
+        Appeals.AppealFilter filter = new Appeals.AppealFilter(status, level, department, authority);
+        return new AppealPage()
+                .items(appeals.page(filter, (pageNumber - 1) * pageSize, pageSize).stream().map(this::model).toList())
+                .total(appeals.count(filter))
+                .page(pageNumber)
+                .size(pageSize);
+    }
+
+    public in.gov.sangam.api.model.Appeal decide(@Header("appealId") String appealId, @Body String body,
+            @Header(Caller.CLIENT_HEADER) Object clientId, @Header(Caller.SCOPES_HEADER) Object scopes) {
+        Caller caller = Caller.of(clientId, scopes);
+        requireAppellate(caller);
+        JsonNode decision = parse(body);
+        Appeal appeal = appeals.find(appealId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "There is no appeal " + appealId + "."));
+        boolean decided = appeals.decide(appealId, decision.path("outcome").asText(),
+                decision.path("directions").asText(), amount(decision, "penaltyAmount"),
+                amount(decision, "compensationAmount"), clock.instant(), caller.clientId());
+        if (!decided) {
+            throw new ProblemException(ProblemType.APPEAL_DECIDED, "Appeal " + appealId + " is " + appeal.status()
+                    + (Appeal.ESCALATED.equals(appeal.status()) ? ": it is before the second appellate authority now"
+                            : ": it was decided already") + "; nothing was changed.");
+        }
+        return model(appeals.find(appealId).orElseThrow());
+    }
+
+    /** An appeal as the contract shows it, with the penalty the rules propose for its delay. */
+    public in.gov.sangam.api.model.Appeal model(Appeal appeal) {
+        Instant delayEnd = appeal.deliveredLateAt() != null ? appeal.deliveredLateAt()
+                : appeal.decidedAt() != null ? appeal.decidedAt() : clock.instant();
+        BigDecimal proposed = Appeal.DELAY.equals(appeal.grounds())
+                ? settings.proposedPenalty(appeal.dueBy(), delayEnd) : BigDecimal.ZERO;
+        in.gov.sangam.api.model.Appeal model = new in.gov.sangam.api.model.Appeal()
+                .appealId(appeal.appealId())
+                .applicationId(appeal.applicationId())
+                .level(appeal.level())
+                .grounds(in.gov.sangam.api.model.Appeal.GroundsEnum.fromValue(appeal.grounds()))
+                .authority(appeal.authority())
+                .filedAt(timeZone.local(appeal.filedAt()))
+                .decideBy(timeZone.local(appeal.decideBy()))
+                .status(AppealStatus.fromValue(appeal.status()))
+                .deliveredLate(appeal.deliveredLateAt() != null)
+                .proposedPenalty(proposed.doubleValue());
+        if (appeal.decided()) {
+            model.decision(new AppealDecisionRecord()
+                    .outcome(AppealDecisionRecord.OutcomeEnum.fromValue(appeal.outcome()))
+                    .directions(appeal.directions())
+                    .penaltyAmount(appeal.penaltyAmount() == null ? null : appeal.penaltyAmount().doubleValue())
+                    .compensationAmount(appeal.compensationAmount() == null ? null
+                            : appeal.compensationAmount().doubleValue())
+                    .decidedAt(timeZone.local(appeal.decidedAt()))
+                    .decidedBy(appeal.decidedBy()));
+        }
+        return model;
+    }
+
+    /** Checked before the route too (the contract's security); checked here so a routing mistake cannot open it. */
+    private static void requireAppellate(Caller caller) {
+        if (!caller.isAdmin() && !caller.scopes().contains(APPELLATE)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This operation needs the scope 'appellate' or 'admin'.");
+        }
+    }
+
+    private static BigDecimal amount(JsonNode decision, String field) {
+        return decision.hasNonNull(field) ? decision.get(field).decimalValue() : null;
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return objectMapper.readTree(body);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body could not be parsed as JSON.");
+        }
+    }
+}

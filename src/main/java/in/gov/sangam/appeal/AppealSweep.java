@@ -1,0 +1,127 @@
+package in.gov.sangam.appeal;
+
+import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueService;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The PSGA sweep, on a timer on every node: it files a first appeal (grounds DELAY) for each application whose
+ * deadline passed while it was still open with its clock running, and moves each first appeal its authority did not
+ * decide by its decideBy to the second appellate authority. The overdue part walks the applications' deadlines in
+ * order from where the last sweep ended (its cursor row is locked for the sweep's transaction, so one node sweeps at a
+ * time and the next takes up where it ended): a sweep with nothing due costs one indexed query. An application whose
+ * clock stood at its deadline is passed by: when its clock runs again its deadline moves past the cursor, and the
+ * sweep meets it again then.
+ */
+@Component("appealSweep")
+public class AppealSweep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppealSweep.class);
+    private static final String CURSOR = "first-appeals";
+
+    private final PsgaDeadlines deadlines;
+    private final Appeals appeals;
+    private final Catalogue catalogue;
+    private final AppealSettings settings;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public AppealSweep(PsgaDeadlines deadlines, Appeals appeals, Catalogue catalogue, AppealSettings settings,
+            JdbcClient jdbc, Clock clock) {
+        this.deadlines = deadlines;
+        this.appeals = appeals;
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @return how many appeals this sweep filed or escalated */
+    @Transactional
+    public int sweep() {
+        Instant now = clock.instant();
+        Cursor cursor = lockCursor();
+        int filed = 0;
+        List<PsgaDeadlines.Deadline> due;
+        do {
+            due = deadlines.dueBetween(cursor.dueBy(), cursor.applicationId(), now, settings.sweepBatch());
+            for (PsgaDeadlines.Deadline deadline : due) {
+                if (deadline.open() && deadline.clockRunning() && fileForDelay(deadline, now)) {
+                    filed++;
+                }
+                cursor = new Cursor(deadline.dueBy(), deadline.applicationId());
+            }
+        } while (due.size() == settings.sweepBatch());
+        saveCursor(cursor, now);
+        return filed + escalate(now);
+    }
+
+    private boolean fileForDelay(PsgaDeadlines.Deadline deadline, Instant now) {
+        Optional<CatalogueService> service = catalogue.service(deadline.serviceCode());
+        if (service.isEmpty() || !service.get().autoAppealEnabled()) {
+            return false;
+        }
+        Appeal appeal = new Appeal(Appeal.idOf(deadline.applicationId(), 1, Appeal.DELAY), deadline.applicationId(), 1,
+                Appeal.DELAY, deadline.serviceCode(), deadline.department(), deadline.district(),
+                service.get().firstAppellateAuthority(), now, now.plus(settings.decideWithin()), Appeal.PENDING,
+                deadline.dueBy(), null, null, null, null, null, null, null);
+        boolean filed = appeals.file(appeal, null);
+        if (filed) {
+            LOG.info("First appeal {} filed for {}: its deadline {} passed", appeal.appealId(),
+                    deadline.applicationId(), deadline.dueBy());
+        }
+        return filed;
+    }
+
+    private int escalate(Instant now) {
+        int escalated = 0;
+        for (Appeal first : appeals.undecidedFirstAppeals(now, settings.sweepBatch())) {
+            String authority = catalogue.service(first.serviceCode()).map(CatalogueService::secondAppellateAuthority)
+                    .orElse(first.authority());
+            Appeal second = new Appeal(Appeal.idOf(first.applicationId(), 2, first.grounds()), first.applicationId(),
+                    2, first.grounds(), first.serviceCode(), first.department(), first.district(), authority, now,
+                    now.plus(settings.secondDecideWithin()), Appeal.PENDING, first.dueBy(), first.deliveredLateAt(),
+                    null, null, null, null, null, null);
+            if (appeals.markEscalated(first.appealId()) && appeals.file(second, first.appealId())) {
+                LOG.info("Appeal {} not decided by {}: moved to {} as {}", first.appealId(), first.decideBy(),
+                        authority, second.appealId());
+                escalated++;
+            }
+        }
+        return escalated;
+    }
+
+    private record Cursor(Instant dueBy, String applicationId) {
+    }
+
+    private Cursor lockCursor() {
+        return jdbc.sql("SELECT due_by_after, application_after FROM psga_sweep WHERE name = :name FOR UPDATE")
+                .param("name", CURSOR).query(AppealSweep::toCursor).single();
+    }
+
+    private void saveCursor(Cursor cursor, Instant now) {
+        jdbc.sql("""
+                UPDATE psga_sweep SET due_by_after = :dueBy, application_after = :id, swept_at = :now
+                WHERE name = :name""")
+                .param("dueBy", cursor.dueBy() == null ? null : cursor.dueBy().atOffset(ZoneOffset.UTC))
+                .param("id", cursor.applicationId()).param("now", now.atOffset(ZoneOffset.UTC))
+                .param("name", CURSOR).update();
+    }
+
+    private static Cursor toCursor(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime dueBy = rs.getObject("due_by_after", OffsetDateTime.class);
+        return new Cursor(dueBy == null ? null : dueBy.toInstant(), rs.getString("application_after"));
+    }
+}

@@ -1,0 +1,25 @@
+package in.gov.sangam.appeal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The applications' deadlines, as the appeal subsystem reads them (implemented by the applications' store): appeal
+ * depends on this port, never on the applications themselves.
+ */
+public interface PsgaDeadlines {
+
+    /**
+     * Applications whose deadline falls after ({@code afterDueBy}, {@code afterId}) and at or before {@code upTo}, in
+     * deadline order, at most {@code limit}: whatever their status, so that a sweep can walk them once.
+     */
+    List<Deadline> dueBetween(Instant afterDueBy, String afterId, Instant upTo, int limit);
+
+    /**
+     * @param open whether it has no final status (neither DELIVERED nor REJECTED)
+     * @param clockRunning whether its PSGA clock runs (it is not with the citizen)
+     */
+    record Deadline(String applicationId, String serviceCode, String department, String district, boolean open,
+            boolean clockRunning, Instant dueBy) {
+    }
+}

@@ -1,0 +1,185 @@
+package in.gov.sangam.appeal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import in.gov.sangam.support.Applications;
+import in.gov.sangam.support.HubClient.Answer;
+import in.gov.sangam.support.HubIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The auto-appeal driven through the hub's API with the clock moved, never slept: a deadline missed is appealed by
+ * itself, an appeal undecided goes to the second authority, a decision is recorded once, a late delivery is marked,
+ * a rejection without reasons is appealed, a stopped clock or a service without auto-appeal is not. The hub is one of
+ * its own (its clock goes far ahead), and each test starts a year after the one before, so that the sweep, which
+ * walks deadlines in order, meets each test's deadlines after the last one's.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AutoAppealTest extends HubIntegrationTest {
+
+    private static final String HEALTH_CALLBACK = "/api/v1/departments/health/status-updates";
+
+    @DynamicPropertySource
+    static void ownHubOfItsOwn(DynamicPropertyRegistry registry) {
+        ownHub(registry);
+    }
+
+    @Test
+    @Order(1)
+    void aMissedDeadlineIsAppealedThenEscalatedThenDecidedOnceAndALateDeliveryIsMarked() {
+        startYear(1);
+        String id = submit("health-birth-registration");
+        report(id, "{\"status\": \"REG\"}");
+        Instant dueBy = dueBy(id);
+
+        clock.set(dueBy.plus(Duration.ofHours(1)));
+        JsonNode first = await().atMost(Duration.ofSeconds(30)).until(() -> appeal(id, 1), found -> found != null);
+        assertThat(first.path("appealId").asText()).isEqualTo("APL-" + id.substring(4) + "-1");
+        assertThat(first.path("grounds").asText()).isEqualTo("DELAY");
+        assertThat(first.path("authority").asText()).isEqualTo("Block Medical Officer");
+        assertThat(first.path("status").asText()).isEqualTo("PENDING");
+        Instant filedAt = OffsetDateTime.parse(first.path("filedAt").asText()).toInstant();
+        assertThat(OffsetDateTime.parse(first.path("decideBy").asText()).toInstant())
+                .isEqualTo(filedAt.plus(Duration.ofDays(45)));
+
+        // The first authority does not decide in time: the appeal goes to the second.
+        clock.set(filedAt.plus(Duration.ofDays(45)).plus(Duration.ofHours(1)));
+        JsonNode second = await().atMost(Duration.ofSeconds(30)).until(() -> appeal(id, 2), found -> found != null);
+        assertThat(second.path("authority").asText()).isEqualTo("Chief Medical Officer");
+        assertThat(appeal(id, 1).path("status").asText()).isEqualTo("ESCALATED");
+        // 46 started days late: Rs 250 a day, at most Rs 5,000.
+        assertThat(second.path("proposedPenalty").asDouble()).isEqualTo(5000.0);
+
+        // The escalated appeal cannot be decided; the second is decided once.
+        assertThat(decide(first.path("appealId").asText(), "appellate").status()).isEqualTo(409);
+        Answer decided = decide(second.path("appealId").asText(), "appellate");
+        assertThat(decided.status()).isEqualTo(200);
+        assertThat(decided.json().path("status").asText()).isEqualTo("ALLOWED");
+        assertThat(decided.json().path("decision").path("penaltyAmount").asDouble()).isEqualTo(2500.0);
+        assertThat(decided.json().path("decision").path("decidedBy").asText()).isEqualTo("appellate");
+        Answer again = decide(second.path("appealId").asText(), "admin");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("type").asText()).isEqualTo("urn:sangam:problem:appeal-decided");
+        assertThat(appeal(id, 2).path("decision").path("decidedBy").asText()).isEqualTo("appellate");
+
+        // Delivered at last: its appeals stay, marked delivered late.
+        report(id, "{\"status\": \"APR\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> appeal(id, 1).path("deliveredLate").asBoolean()
+                && appeal(id, 2).path("deliveredLate").asBoolean());
+        assertThat(appeals(id)).hasSize(2);
+    }
+
+    @Test
+    @Order(2)
+    void aRejectionWithoutReasonsIsAppealedAndOneWithReasonsIsNot() {
+        startYear(2);
+        String unexplained = submit("health-birth-registration");
+        report(unexplained, "{\"status\": \"REJ\"}");
+        String explained = submit("health-birth-registration");
+        report(explained, "{\"status\": \"REJ\", \"reason\": \"The birth is registered already.\"}");
+
+        JsonNode appeal = await().atMost(Duration.ofSeconds(30)).until(() -> appeal(unexplained, 1),
+                found -> found != null);
+        assertThat(appeal.path("grounds").asText()).isEqualTo("REJECTED_WITHOUT_REASON");
+        assertThat(appeal.path("appealId").asText()).endsWith("-1R");
+        assertThat(appeal.path("deliveredLate").asBoolean()).isFalse();
+        assertThat(appeals(explained)).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void noAppealWhileTheClockStandsWithTheCitizenNorForAServiceWithoutAutoAppeal() {
+        startYear(3);
+        String withCitizen = submit("health-birth-registration");
+        report(withCitizen, "{\"status\": \"REG\"}");
+        report(withCitizen, "{\"status\": \"RETURNED_TO_CITIZEN\", \"remark\": \"Upload the hospital slip.\"}");
+        String notAutoAppealed = submit("health-duplicate-birth-certificate");
+        Instant lastDue = dueBy(notAutoAppealed).isAfter(dueBy(withCitizen)) ? dueBy(notAutoAppealed)
+                : dueBy(withCitizen);
+
+        clock.set(lastDue.plus(Duration.ofHours(1)));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> appeals(withCitizen).isEmpty() && appeals(notAutoAppealed).isEmpty());
+
+        // Back with the department: the clock runs again from a later deadline, and passes it.
+        report(withCitizen, "{\"status\": \"IN_PROCESS\"}");
+        Instant moved = dueBy(withCitizen);
+        assertThat(moved).isAfter(lastDue);
+        clock.set(moved.plus(Duration.ofHours(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> appeal(withCitizen, 1) != null);
+        assertThat(appeals(notAutoAppealed)).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void appellateAuthoritiesListTheAppealsOthersMayNot() {
+        startYear(4);
+        String id = submit("health-birth-registration");
+        clock.set(dueBy(id).plus(Duration.ofHours(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> appeal(id, 1) != null);
+
+        Answer pending = hub.get("/api/v1/appeals?status=PENDING&level=1&department=health&size=100", "appellate");
+        assertThat(pending.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        pending.json().path("items").forEach(item -> ids.add(item.path("applicationId").asText()));
+        assertThat(ids).contains(id);
+        assertThat(hub.get("/api/v1/appeals?level=2&authority=Nobody", "appellate").json().path("total").asInt())
+                .isZero();
+        assertThat(hub.get("/api/v1/appeals", "portal").status()).isEqualTo(403);
+        assertThat(hub.get("/api/v1/appeals", "dept-health").status()).isEqualTo(403);
+    }
+
+    // ---- helpers ----
+
+    /** Each test in a year of its own, after the one before: see the class comment. */
+    private void startYear(int year) {
+        clock.set(START.plus(Duration.ofDays(400L * year)));
+    }
+
+    private String submit(String serviceCode) {
+        Answer answer = hub.submit("portal", UUID.randomUUID().toString(), Applications.forService(hub, serviceCode));
+        assertThat(answer.status()).as(answer.response().body()).isEqualTo(201);
+        return answer.json().path("applicationId").asText();
+    }
+
+    private void report(String id, String update) {
+        Answer answer = hub.post(HEALTH_CALLBACK, "dept-health", null, "application/json",
+                "{\"applicationId\": \"" + id + "\", " + update.substring(1));
+        assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
+    }
+
+    private Instant dueBy(String id) {
+        return OffsetDateTime.parse(hub.get("/api/v1/applications/" + id, "admin").json().path("dueBy").asText())
+                .toInstant();
+    }
+
+    private List<JsonNode> appeals(String id) {
+        List<JsonNode> appeals = new ArrayList<>();
+        hub.get("/api/v1/applications/" + id, "admin").json().path("appeals").forEach(appeals::add);
+        return appeals;
+    }
+
+    /** The application's appeal at this level, or null. */
+    private JsonNode appeal(String id, int level) {
+        return appeals(id).stream().filter(appeal -> appeal.path("level").asInt() == level).findFirst().orElse(null);
+    }
+
+    private Answer decide(String appealId, String client) {
+        return hub.post("/api/v1/appeals/" + appealId + "/decision", client, null, "application/json",
+                "{\"outcome\": \"ALLOWED\", \"directions\": \"Issue the certificate within 3 days.\", "
+                        + "\"penaltyAmount\": 2500, \"compensationAmount\": 500}");
+    }
+}
