@@ -23,6 +23,7 @@ public class SmsReplies {
     public enum Outcome {
         RATED,
         OPTED_OUT,
+        APPEAL_REQUESTED,
         COMMENTED,
         UNMATCHED
     }
@@ -30,16 +31,29 @@ public class SmsReplies {
     private static final Logger LOG = LoggerFactory.getLogger(SmsReplies.class);
 
     private final Surveys surveys;
+    private final SurveyAppeals appeals;
     private final CitizenDataCipher cipher;
     private final Clock clock;
     private final Duration answerWithin;
 
-    public SmsReplies(Surveys surveys, CitizenDataCipher cipher, Clock clock,
+    public SmsReplies(Surveys surveys, SurveyAppeals appeals, CitizenDataCipher cipher, Clock clock,
             @Value("${sangam.feedback.answer-within}") Duration answerWithin) {
         this.surveys = surveys;
+        this.appeals = appeals;
         this.cipher = cipher;
         this.clock = clock;
         this.answerWithin = answerWithin;
+    }
+
+    /** APPEAL: the latest delivered service this number rated BAD, within the answer period, is appealed. */
+    private Outcome appeal(String numberHash, String from, Instant now) {
+        Optional<Survey> ratedBad = surveys.latestRatedBadBy(numberHash, now, answerWithin);
+        if (ratedBad.isEmpty()) {
+            LOG.info("An appeal from {} matches no service it rated bad", CitizenNumber.masked(from));
+            return Outcome.UNMATCHED;
+        }
+        appeals.requestFor(ratedBad.get());
+        return Outcome.APPEAL_REQUESTED;
     }
 
     @Transactional
@@ -51,6 +65,9 @@ public class SmsReplies {
             surveys.optOut(numberHash, now);
             LOG.info("The number {} opted out of surveys", CitizenNumber.masked(from));
             return Outcome.OPTED_OUT;
+        }
+        if (reply.kind() == SmsReply.Kind.APPEAL) {
+            return appeal(numberHash, from, now);
         }
         Optional<Survey> survey = surveys.latestOpenFor(numberHash, now, answerWithin);
         if (survey.isEmpty()) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What a citizen's SMS reply to a survey says: a rating (the reply codes 1, 2, 3 the survey offers, or their words in
- * English, Hindi or Urdu), STOP (no more surveys to this number), or anything else, kept as a comment.
+ * English, Hindi or Urdu), STOP (no more surveys to this number), APPEAL (after rating a delivered service bad: an
+ * appeal against it), or anything else, kept as a comment.
  *
  * @param rating the rating, for a reply that is one
  * @param text the reply as sent, for a comment
@@ -16,6 +17,7 @@ public record SmsReply(Kind kind, Rating rating, String text) {
     public enum Kind {
         RATING,
         STOP,
+        APPEAL,
         COMMENT
     }
 
@@ -28,10 +30,16 @@ public record SmsReply(Kind kind, Rating rating, String text) {
             Map.entry("१", Rating.GOOD), Map.entry("२", Rating.AVERAGE), Map.entry("३", Rating.BAD),
             Map.entry("۱", Rating.GOOD), Map.entry("۲", Rating.AVERAGE), Map.entry("۳", Rating.BAD));
 
+    /** APPEAL, and the word in Hindi and Urdu. */
+    private static final java.util.Set<String> APPEAL_WORDS = java.util.Set.of("appeal", "अपील", "اپیل");
+
     public static SmsReply parse(String text) {
         String word = normalised(text);
         if (word.equals("stop")) {
             return new SmsReply(Kind.STOP, null, null);
+        }
+        if (APPEAL_WORDS.contains(word)) {
+            return new SmsReply(Kind.APPEAL, null, null);
         }
         Rating rating = WORDS.get(word);
         return rating != null ? new SmsReply(Kind.RATING, rating, null) : new SmsReply(Kind.COMMENT, null, text);

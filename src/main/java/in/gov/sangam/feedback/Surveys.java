@@ -76,6 +76,16 @@ public class Surveys {
                 .query(Surveys::toSurvey).optional();
     }
 
+    /** The latest delivered service this number rated BAD, within the answer period: what an APPEAL reply means. */
+    public Optional<Survey> latestRatedBadBy(String numberHash, Instant now, Duration answerWithin) {
+        return jdbc.sql("""
+                SELECT * FROM feedback_survey
+                WHERE number_hash = :hash AND rating = 'BAD' AND outcome = 'DELIVERED' AND sent_at > :sentAfter
+                ORDER BY answered_at DESC, survey_id DESC FETCH FIRST 1 ROWS ONLY""")
+                .param("hash", numberHash).param("sentAfter", utc(now.minus(answerWithin)))
+                .query(Surveys::toSurvey).optional();
+    }
+
     /**
      * Records the citizen's rating, unless the survey was answered already or has closed (both checked in the one
      * update, so two answers racing on two nodes cannot both count).

@@ -43,6 +43,16 @@ class LayersTest {
                     + "for a citizen's number through its own port (CitizenContacts), nothing more");
 
     @ArchTest
+    static final ArchRule appealMeetsTheHubThroughEventsAndPorts = noClasses()
+            .that().resideInAPackage("in.gov.sangam.appeal..")
+            .should().dependOnClassesThat().resideInAnyPackage("in.gov.sangam.applications..",
+                    "in.gov.sangam.dispatch..", "in.gov.sangam.api..", "in.gov.sangam.audit..",
+                    "in.gov.sangam.reconciliation..")
+            .because("the appeal subsystem is fed by completion events and its own timer: it reads deadlines through "
+                    + "its port (PsgaDeadlines) and files what the survey asks through feedback's "
+                    + "(DeficientServiceAppeals)");
+
+    @ArchTest
     static final ArchRule nothingInProductionImportsTheDemo = noClasses()
             .that().resideOutsideOfPackage("in.gov.sangam.demo..")
             .should().dependOnClassesThat().resideInAPackage("in.gov.sangam.demo..")

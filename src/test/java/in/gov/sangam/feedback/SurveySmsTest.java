@@ -165,6 +165,25 @@ class SurveySmsTest extends HubIntegrationTest {
     }
 
     @Test
+    void aCitizenWhoRatedTheServiceBadAsksForAnAppealByReplyingAppeal() {
+        String number = newNumber();
+        String id = delivered(number, "hi");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(survey(id).get("STATE")));
+        assertThat(reply(number, "APPEAL")).as("nothing rated bad yet").isEqualTo("UNMATCHED");
+
+        assertThat(reply(number, "3")).isEqualTo("RATED");
+        assertThat(reply(number, "अपील")).isEqualTo("APPEAL_REQUESTED");
+        // Asked twice: one appeal.
+        assertThat(reply(number, "APPEAL")).isEqualTo("APPEAL_REQUESTED");
+
+        var appeals = hub.get("/api/v1/applications/" + id, "admin").json().path("appeals");
+        assertThat(appeals).hasSize(1);
+        assertThat(appeals.get(0).path("grounds").asText()).isEqualTo("DEFICIENT_SERVICE");
+        assertThat(appeals.get(0).path("appealId").asText()).endsWith("-1D");
+        assertThat(appeals.get(0).path("authority").asText()).isEqualTo("Block Medical Officer");
+    }
+
+    @Test
     void aReplyThatIsNoRatingIsKeptAsAComment() {
         String number = newNumber();
         String id = delivered(number, "en");
@@ -233,6 +252,13 @@ class SurveySmsTest extends HubIntegrationTest {
     }
 
     // ---- helpers ----
+
+    private String reply(String number, String text) {
+        Answer answer = hub.post("/api/v1/feedback/sms-replies", "sms-gateway", null, "application/json",
+                JSON.createObjectNode().put("from", number).put("text", text).toString());
+        assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
+        return answer.json().path("outcome").asText();
+    }
 
     private static String newNumber() {
         return "+919" + String.format("%09d", ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999));
