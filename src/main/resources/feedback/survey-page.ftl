@@ -42,6 +42,13 @@ input[type=submit] { font-size: 1.15em; padding: 0.4em 1.4em; margin-top: 0.8em;
 </form>
 <#else>
 <p>${body.message}</p>
+<#if body.appealOffer??>
+<#-- After a Bad rating of a delivered service: the citizen may ask for an appeal (grounds DEFICIENT_SERVICE). -->
+<form method="post" action="${body.token}/appeal" accept-charset="UTF-8">
+<p>${t.appealOffer}</p>
+<input type="submit" value="${t.appealButton}">
+</form>
+</#if>
 </#if>
 </body>
 </html>

@@ -5,7 +5,9 @@ import in.gov.sangam.catalogue.CatalogueService;
 import in.gov.sangam.feedback.Rating;
 import in.gov.sangam.feedback.Survey;
 import in.gov.sangam.feedback.SurveyAnswers;
+import in.gov.sangam.feedback.SurveyAppeals;
 import in.gov.sangam.feedback.SurveyNotOpen;
+import in.gov.sangam.feedback.Surveys;
 import in.gov.sangam.time.HubTimeZone;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +46,16 @@ public class SurveyPage {
     private static final DateTimeFormatter CITIZEN_TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm", Locale.ROOT);
 
     private final SurveyAnswers answers;
+    private final Surveys surveys;
+    private final SurveyAppeals surveyAppeals;
     private final SurveyPageTexts texts;
     private final Catalogue catalogue;
     private final HubTimeZone timeZone;
 
-    public SurveyPage(SurveyAnswers answers, SurveyPageTexts texts, Catalogue catalogue, HubTimeZone timeZone) {
+    public SurveyPage(SurveyAnswers answers, SurveyPageTexts texts, Catalogue catalogue, HubTimeZone timeZone,
+            Surveys surveys, SurveyAppeals surveyAppeals) {
+        this.surveys = surveys;
+        this.surveyAppeals = surveyAppeals;
         this.answers = answers;
         this.texts = texts;
         this.catalogue = catalogue;
@@ -77,10 +84,32 @@ public class SurveyPage {
             }
             Survey survey = answers.answer(token, rating, comment);
             SurveyPageTexts.Language language = texts.of(survey.language());
-            return message(language, "thanksTitle", "thanks", 200, exchange);
+            Map<String, Object> thanks = message(language, "thanksTitle", "thanks", 200, exchange);
+            if (rating == Rating.BAD && "DELIVERED".equals(survey.outcome())) {
+                thanks.put("appealOffer", true);
+                thanks.put("token", survey.token());
+            }
+            return thanks;
         } catch (SurveyNotOpen notOpen) {
             return notOpen(notOpen, exchange);
         }
+    }
+
+    /**
+     * POST from the thank-you of a Bad rating: the citizen asks for an appeal against the delivered service. Asked
+     * twice, it is filed once; a survey not rated Bad has none (409).
+     */
+    public Map<String, Object> appeal(@Header("surveyToken") String token, Exchange exchange) {
+        Survey survey = surveys.byToken(token).orElse(null);
+        if (survey == null) {
+            return message(texts.of(SurveyPageTexts.FALLBACK), "unknownTitle", "unknown", 404, exchange);
+        }
+        SurveyPageTexts.Language language = texts.of(survey.language());
+        if (!SurveyAppeals.allows(survey)) {
+            return message(language, "appealNotAllowedTitle", "appealNotAllowed", 409, exchange);
+        }
+        surveyAppeals.requestFor(survey);
+        return message(language, "appealFiledTitle", "appealFiled", 200, exchange);
     }
 
     /** Anything that went wrong otherwise (the database out of reach, a bug): a page, not a stack trace. */

@@ -32,7 +32,7 @@ class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
                 .requestMatchers(operations.basePath() + "/**").access(this)
                 .requestMatchers("/api/docs", "/api/docs/**").permitAll()
                 // The survey page (GET and POST, routes/feedback-page.yaml): its token is the citizen's only key.
-                .requestMatchers("/feedback/*").permitAll()
+                .requestMatchers("/feedback/*", "/feedback/*/appeal").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasAuthority(ADMIN)
                 // Swagger UI's files and the login-free error page.

@@ -84,6 +84,39 @@ class SurveyPageTest extends HubIntegrationTest {
     }
 
     @Test
+    void aBadRatingOffersAnAppealWhichIsFiledOnceInTheCitizensLanguage() {
+        String applicationId = unusedApplicationId();
+        String token = surveys.survey(START.minus(Duration.ofDays(1))).application(applicationId).language("ur")
+                .insert();
+
+        Answer thanks = post(token, "rating=BAD");
+
+        assertPage(thanks, 200, "ur", "rtl");
+        assertThat(thanks.response().body()).contains("<form method=\"post\" action=\"" + token + "/appeal\"")
+                .contains("اپیل کریں");
+        Answer filed = post(token + "/appeal", "");
+        assertPage(filed, 200, "ur", "rtl");
+        assertThat(filed.response().body()).contains("اپیل درج ہو گئی");
+        assertThat(post(token + "/appeal", "").status()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT grounds FROM appeal WHERE application_id = :id").param("id", applicationId)
+                .query(String.class).list()).containsExactly("DEFICIENT_SERVICE");
+    }
+
+    @Test
+    void aGoodRatingOffersNoAppealAndAnAppealAskedForAnywayIsRefused() {
+        String applicationId = unusedApplicationId();
+        String token = surveys.survey(START.minus(Duration.ofDays(1))).application(applicationId).language("en")
+                .insert();
+
+        assertThat(post(token, "rating=GOOD").response().body()).doesNotContain("/appeal");
+        Answer refused = post(token + "/appeal", "");
+
+        assertPage(refused, 409, "en", "ltr");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM appeal WHERE application_id = :id").param("id", applicationId)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void aFormWithoutARatingIsShownAgainWithWhatWasWrittenAndChangesNothing() {
         String token = surveys.survey(START.minus(Duration.ofDays(1))).language("ur").insert();
         Map<String, Object> before = surveys.answer(token);
@@ -192,6 +225,11 @@ class SurveyPageTest extends HubIntegrationTest {
 
     private Answer get(String token) {
         return hub.raw(HttpRequest.newBuilder().GET(), "/feedback/" + token);
+    }
+
+    /** An id in the hub's form that no application has (its appeals show in listings the contract checks). */
+    private static String unusedApplicationId() {
+        return "SGM-2026-9" + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000));
     }
 
     private Answer post(String token, String form) {
