@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import in.gov.sangam.api.model.AppealDecisionRecord;
 import in.gov.sangam.api.model.AppealPage;
 import in.gov.sangam.api.model.AppealStatus;
+import in.gov.sangam.api.model.AppealSummary;
+import in.gov.sangam.api.model.ServiceDeadlines;
 import in.gov.sangam.appeal.Appeal;
 import in.gov.sangam.appeal.AppealSettings;
+import in.gov.sangam.appeal.AppealSummaries;
 import in.gov.sangam.appeal.Appeals;
 import in.gov.sangam.time.HubTimeZone;
 import java.io.IOException;
@@ -25,14 +28,16 @@ public class AppealsApi {
     private static final String APPELLATE = "appellate";
 
     private final Appeals appeals;
+    private final AppealSummaries summaries;
     private final AppealSettings settings;
     private final ObjectMapper objectMapper;
     private final HubTimeZone timeZone;
     private final Clock clock;
 
-    public AppealsApi(Appeals appeals, AppealSettings settings, ObjectMapper objectMapper, HubTimeZone timeZone,
-            Clock clock) {
+    public AppealsApi(Appeals appeals, AppealSummaries summaries, AppealSettings settings, ObjectMapper objectMapper,
+            HubTimeZone timeZone, Clock clock) {
         this.appeals = appeals;
+        this.summaries = summaries;
         this.settings = settings;
         this.objectMapper = objectMapper;
         this.timeZone = timeZone;
@@ -69,6 +74,21 @@ public class AppealsApi {
                             : ": it was decided already") + "; nothing was changed.");
         }
         return model(appeals.find(appealId).orElseThrow());
+    }
+
+    /** Public: counts only. */
+    public AppealSummary summary(@Header("department") String department) {
+        return new AppealSummary().services(summaries.byService(department).stream().map(figures ->
+                new ServiceDeadlines()
+                        .department(figures.department())
+                        .serviceCode(figures.serviceCode())
+                        .completedOnTime(figures.completedOnTime())
+                        .completedLate(figures.completedLate())
+                        .openPastDeadline(figures.openPastDeadline())
+                        .appealsFiled(figures.appealsFiled())
+                        .appealsDecided(figures.appealsDecided())
+                        .penaltiesOrdered(figures.penaltiesOrdered().doubleValue()))
+                .toList());
     }
 
     /** An appeal as the contract shows it, with the penalty the rules propose for its delay. */

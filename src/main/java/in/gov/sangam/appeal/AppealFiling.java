@@ -22,14 +22,16 @@ public class AppealFiling {
     private static final Logger LOG = LoggerFactory.getLogger(AppealFiling.class);
 
     private final Appeals appeals;
+    private final AppealSummaries summaries;
     private final Catalogue catalogue;
     private final AppealSettings settings;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public AppealFiling(Appeals appeals, Catalogue catalogue, AppealSettings settings, ObjectMapper objectMapper,
-            Clock clock) {
+    public AppealFiling(Appeals appeals, AppealSummaries summaries, Catalogue catalogue, AppealSettings settings,
+            ObjectMapper objectMapper, Clock clock) {
         this.appeals = appeals;
+        this.summaries = summaries;
         this.catalogue = catalogue;
         this.settings = settings;
         this.objectMapper = objectMapper;
@@ -39,6 +41,7 @@ public class AppealFiling {
     /** @param event the completion event as published (JSON) */
     public void completed(String event) throws IOException {
         CompletedApplication completed = objectMapper.readValue(event, CompletedApplication.class);
+        summaries.recordCompletion(completed);
         Optional<CatalogueService> service = catalogue.service(completed.serviceCode());
         if (service.isEmpty() || !service.get().autoAppealEnabled()) {
             return;

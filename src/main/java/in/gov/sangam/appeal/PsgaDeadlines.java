@@ -15,6 +15,12 @@ public interface PsgaDeadlines {
      */
     List<Deadline> dueBetween(Instant afterDueBy, String afterId, Instant upTo, int limit);
 
+    /** How many applications are still open past their deadline at {@code now}, per department and service. */
+    List<OverdueCount> openPastDeadline(Instant now, String department);
+
+    record OverdueCount(String department, String serviceCode, long count) {
+    }
+
     /**
      * @param open whether it has no final status (neither DELIVERED nor REJECTED)
      * @param clockRunning whether its PSGA clock runs (it is not with the citizen)

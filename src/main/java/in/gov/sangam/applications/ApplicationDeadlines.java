@@ -38,6 +38,19 @@ class ApplicationDeadlines implements PsgaDeadlines {
                 .list();
     }
 
+    @Override
+    public List<OverdueCount> openPastDeadline(Instant now, String department) {
+        return jdbc.sql("""
+                SELECT department, service_code, COUNT(*) AS overdue FROM application
+                WHERE due_by < :now AND status NOT IN ('DELIVERED', 'REJECTED')
+                    AND (CAST(:department AS VARCHAR(40)) IS NULL OR department = :department)
+                GROUP BY department, service_code""")
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("department", department)
+                .query((rs, row) -> new OverdueCount(rs.getString("department"), rs.getString("service_code"),
+                        rs.getLong("overdue")))
+                .list();
+    }
+
     private static Deadline toDeadline(ResultSet rs, int row) throws SQLException {
         String status = rs.getString("status");
         return new Deadline(rs.getString("application_id"), rs.getString("service_code"), rs.getString("department"),

@@ -142,7 +142,49 @@ class AutoAppealTest extends HubIntegrationTest {
         assertThat(hub.get("/api/v1/appeals", "dept-health").status()).isEqualTo(403);
     }
 
+    @Test
+    @Order(5)
+    void thePublicFiguresCountOnTimeLateOverdueAppealsAndPenalties() {
+        startYear(5);
+        String service = "health-medical-fitness-certificate";
+        String onTime = submit(service);
+        report(onTime, "{\"status\": \"REG\"}");
+        report(onTime, "{\"status\": \"APR\"}");
+        String late = submit(service);
+        report(late, "{\"status\": \"REG\"}");
+        String stillOpen = submit(service);
+        report(stillOpen, "{\"status\": \"REG\"}");
+
+        clock.set(dueBy(stillOpen).plus(Duration.ofHours(1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> appeal(late, 1) != null && appeal(stillOpen, 1) != null);
+        report(late, "{\"status\": \"APR\"}");
+        assertThat(decide(appeal(late, 1).path("appealId").asText(), "appellate").status()).isEqualTo(200);
+
+        JsonNode figures = await().atMost(Duration.ofSeconds(30)).until(() -> figuresOf(service),
+                row -> row != null && row.path("completedLate").asLong() == 1);
+        assertThat(figures.path("department").asText()).isEqualTo("health");
+        assertThat(figures.path("completedOnTime").asLong()).isEqualTo(1);
+        assertThat(figures.path("openPastDeadline").asLong()).isEqualTo(1);
+        assertThat(figures.path("appealsFiled").asLong()).isEqualTo(2);
+        assertThat(figures.path("appealsDecided").asLong()).isEqualTo(1);
+        assertThat(figures.path("penaltiesOrdered").asDouble()).isEqualTo(2500.0);
+        assertThat(hub.call("GET", "/api/v1/appeals/summary?department=revenue", null, null).json()
+                .path("services").findValuesAsText("serviceCode")).doesNotContain(service);
+    }
+
     // ---- helpers ----
+
+    /** The public figures of a service, read without a token, or null. */
+    private JsonNode figuresOf(String serviceCode) {
+        Answer summary = hub.call("GET", "/api/v1/appeals/summary?department=health", null, null);
+        assertThat(summary.status()).isEqualTo(200);
+        for (JsonNode row : summary.json().path("services")) {
+            if (row.path("serviceCode").asText().equals(serviceCode)) {
+                return row;
+            }
+        }
+        return null;
+    }
 
     /** Each test in a year of its own, after the one before: see the class comment. */
     private void startYear(int year) {

@@ -60,6 +60,7 @@ class AccessMatrixTest extends HubIntegrationTest {
         ALLOWED.put("receiveKannelReply", Set.of());
         ALLOWED.put("reportSmsDelivery", null);
         ALLOWED.put("listAppeals", Set.of("appellate", "admin"));
+        ALLOWED.put("getAppealSummary", null);
         // An appeal that does not exist: 404 for those let in, and nothing decided.
         ALLOWED.put("decideAppeal", Set.of("appellate", "admin"));
     }
@@ -170,6 +171,7 @@ class AccessMatrixTest extends HubIntegrationTest {
             case "receiveKannelReply" -> hub.call("GET", "/api/v1/feedback/sms-replies/kannel?from=919000000002&text=x",
                     token, null);
             case "listAppeals" -> hub.call("GET", "/api/v1/appeals", token, null);
+            case "getAppealSummary" -> hub.call("GET", "/api/v1/appeals/summary", token, null);
             case "decideAppeal" -> hub.call("POST", "/api/v1/appeals/APL-2026-9999999-1/decision", token,
                     "{\"outcome\": \"DISMISSED\", \"directions\": \"None.\"}");
             case "reportSmsDelivery" -> hub.call("GET", "/api/v1/feedback/sms-deliveries/AAAAAAAAAAAAAAAA?type=1",
