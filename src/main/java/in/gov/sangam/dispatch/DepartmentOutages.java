@@ -20,15 +20,18 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * When each department's connector could not deliver, recorded for the appeals (issue 11, "Whose delay").
+ * When each department's connector could not deliver, recorded for the appeals, so that an authority can tell a
+ * system failure from an officer's delay.
  *
  * <p>An outage, on one hub node, starts when the department's circuit breaker opens (resilience4j's transition to
  * OPEN: enough calls failed) and ends when the department next answers a call through it (a success, or a refusal,
  * which is the department working) while the circuit lets calls through again, or when the circuit closes. While
  * the circuit is OPEN the connector sends nothing, whatever the department does; HALF_OPEN without an answer yet is
- * still down. Each node has its own circuit breakers and records its own rows ({@code department_outage}, column
- * {@code node}); {@link #between} makes them one history, in which the department was down whenever ANY node saw it
- * down (see {@link OutagePeriods}). The times are the hub's clock, the one PSGA timelines are counted on.
+ * still down. The first answer ends it, not the circuit closing: that waits for ten calls made while half-open,
+ * which a department with few applications may not be sent for hours. Each node has its own circuit breakers and
+ * records its own rows ({@code department_outage}, column {@code node}); {@link #between} makes them one history,
+ * in which the department was down whenever ANY node saw it down (see {@link OutagePeriods}). The times are the
+ * hub's clock, the one PSGA timelines are counted on.
  *
  * <p>An outage going on is a row without an end. Every {@code sangam.connectors.outages.keep-alive} each node says
  * its own are still going on ({@code routes/department-outages.yaml}), and writes anything a failed database write
