@@ -3,6 +3,7 @@ package in.gov.sangam.dispatch;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,17 @@ public class DepartmentCircuitBreakers {
                 // A refusal is the department working as it should: it does not count against its circuit.
                 .ignoreExceptions(DepartmentRefusedException.class)
                 .build());
+    }
+
+    /**
+     * Hands {@code watcher} each department's circuit breaker: those there now, and each made from now on (a
+     * department configured anew gets a new one), so that it can follow every breaker's events (DepartmentOutages).
+     */
+    public void watch(Consumer<CircuitBreaker> watcher) {
+        circuitBreakers.getEventPublisher()
+                .onEntryAdded(added -> watcher.accept(added.getAddedEntry()))
+                .onEntryReplaced(replaced -> watcher.accept(replaced.getNewEntry()));
+        circuitBreakers.getAllCircuitBreakers().forEach(watcher);
     }
 
     public CircuitBreaker circuitBreaker(String department) {
