@@ -6,16 +6,25 @@ import in.gov.sangam.api.model.AppealDecisionRecord;
 import in.gov.sangam.api.model.AppealPage;
 import in.gov.sangam.api.model.AppealStatus;
 import in.gov.sangam.api.model.AppealSummary;
+import in.gov.sangam.api.model.DepartmentOutage;
+import in.gov.sangam.api.model.OutagePeriod;
 import in.gov.sangam.api.model.ServiceDeadlines;
 import in.gov.sangam.appeal.Appeal;
 import in.gov.sangam.appeal.AppealSettings;
 import in.gov.sangam.appeal.AppealSummaries;
+import in.gov.sangam.appeal.DepartmentOutageHistory;
 import in.gov.sangam.appeal.Appeals;
 import in.gov.sangam.time.HubTimeZone;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
@@ -29,13 +38,15 @@ public class AppealsApi {
 
     private final Appeals appeals;
     private final AppealSummaries summaries;
+    private final DepartmentOutageHistory outageHistory;
     private final AppealSettings settings;
     private final ObjectMapper objectMapper;
     private final HubTimeZone timeZone;
     private final Clock clock;
 
-    public AppealsApi(Appeals appeals, AppealSummaries summaries, AppealSettings settings, ObjectMapper objectMapper,
-            HubTimeZone timeZone, Clock clock) {
+    public AppealsApi(Appeals appeals, AppealSummaries summaries, DepartmentOutageHistory outageHistory,
+            AppealSettings settings, ObjectMapper objectMapper, HubTimeZone timeZone, Clock clock) {
+        this.outageHistory = outageHistory;
         this.appeals = appeals;
         this.summaries = summaries;
         this.settings = settings;
@@ -108,6 +119,9 @@ public class AppealsApi {
                 .status(AppealStatus.fromValue(appeal.status()))
                 .deliveredLate(appeal.deliveredLateAt() != null)
                 .proposedPenalty(proposed.doubleValue());
+        if (Appeal.DELAY.equals(appeal.grounds()) && appeal.acknowledgedAt() != null && appeal.dueBy() != null) {
+            model.departmentOutage(outage(appeal.department(), appeal.acknowledgedAt(), appeal.dueBy()));
+        }
         if (appeal.decided()) {
             model.decision(new AppealDecisionRecord()
                     .outcome(AppealDecisionRecord.OutcomeEnum.fromValue(appeal.outcome()))
@@ -119,6 +133,25 @@ public class AppealsApi {
                     .decidedBy(appeal.decidedBy()));
         }
         return model;
+    }
+
+    /** The department's outages during the timeline, with their total length and the days they touched. */
+    private DepartmentOutage outage(String department, Instant from, Instant to) {
+        List<DepartmentOutageHistory.Outage> outages = outageHistory.between(department, from, to);
+        long seconds = 0;
+        Set<LocalDate> days = new TreeSet<>();
+        List<OutagePeriod> periods = new ArrayList<>();
+        for (DepartmentOutageHistory.Outage outage : outages) {
+            seconds += Duration.between(outage.from(), outage.to()).getSeconds();
+            for (LocalDate day = timeZone.local(outage.from()).toLocalDate();
+                    !day.isAfter(timeZone.local(outage.to().minusNanos(1)).toLocalDate()); day = day.plusDays(1)) {
+                days.add(day);
+            }
+            periods.add(new OutagePeriod().from(timeZone.local(outage.from())).to(timeZone.local(outage.to()))
+                    .reason(outage.reason()));
+        }
+        return new DepartmentOutage().hours(Math.round(seconds / 360.0) / 10.0).days(new ArrayList<>(days))
+                .periods(periods);
     }
 
     /** Checked before the route too (the contract's security); checked here so a routing mistake cannot open it. */

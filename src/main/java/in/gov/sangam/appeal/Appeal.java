@@ -7,7 +7,7 @@ import java.time.Instant;
 public record Appeal(String appealId, String applicationId, int level, String grounds, String serviceCode,
         String department, String district, String authority, Instant filedAt, Instant decideBy, String status,
         Instant dueBy, Instant deliveredLateAt, String outcome, String directions, BigDecimal penaltyAmount,
-        BigDecimal compensationAmount, Instant decidedAt, String decidedBy) {
+        BigDecimal compensationAmount, Instant decidedAt, String decidedBy, Instant acknowledgedAt) {
 
     public static final String DELAY = "DELAY";
     public static final String REJECTED_WITHOUT_REASON = "REJECTED_WITHOUT_REASON";

@@ -63,7 +63,7 @@ public class AppealFiling {
         Appeal appeal = new Appeal(Appeal.idOf(completed.applicationId(), 1, grounds), completed.applicationId(), 1,
                 grounds, completed.serviceCode(), completed.department(), completed.district(),
                 service.firstAppellateAuthority(), now, now.plus(settings.decideWithin()), Appeal.PENDING,
-                completed.dueBy(), deliveredLateAt, null, null, null, null, null, null);
+                completed.dueBy(), deliveredLateAt, null, null, null, null, null, null, completed.acknowledgedAt());
         if (appeals.file(appeal, null)) {
             LOG.info("Appeal {} filed for {} on the grounds {}", appeal.appealId(), completed.applicationId(),
                     grounds);

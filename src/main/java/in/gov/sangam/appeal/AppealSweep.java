@@ -76,7 +76,7 @@ public class AppealSweep {
         Appeal appeal = new Appeal(Appeal.idOf(deadline.applicationId(), 1, Appeal.DELAY), deadline.applicationId(), 1,
                 Appeal.DELAY, deadline.serviceCode(), deadline.department(), deadline.district(),
                 service.get().firstAppellateAuthority(), now, now.plus(settings.decideWithin()), Appeal.PENDING,
-                deadline.dueBy(), null, null, null, null, null, null, null);
+                deadline.dueBy(), null, null, null, null, null, null, null, deadline.acknowledgedAt());
         boolean filed = appeals.file(appeal, null);
         if (filed) {
             LOG.info("First appeal {} filed for {}: its deadline {} passed", appeal.appealId(),
@@ -93,7 +93,7 @@ public class AppealSweep {
             Appeal second = new Appeal(Appeal.idOf(first.applicationId(), 2, first.grounds()), first.applicationId(),
                     2, first.grounds(), first.serviceCode(), first.department(), first.district(), authority, now,
                     now.plus(settings.secondDecideWithin()), Appeal.PENDING, first.dueBy(), first.deliveredLateAt(),
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, first.acknowledgedAt());
             if (appeals.markEscalated(first.appealId()) && appeals.file(second, first.appealId())) {
                 LOG.info("Appeal {} not decided by {}: moved to {} as {}", first.appealId(), first.decideBy(),
                         authority, second.appealId());

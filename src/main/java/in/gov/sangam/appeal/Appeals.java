@@ -31,9 +31,9 @@ public class Appeals {
     public boolean file(Appeal appeal, String escalatedFrom) {
         return jdbc.sql("""
                 INSERT INTO appeal (appeal_id, application_id, level, grounds, service_code, department, district,
-                    authority, filed_at, decide_by, status, due_by, delivered_late_at, escalated_from)
+                    authority, filed_at, decide_by, status, due_by, delivered_late_at, escalated_from, acknowledged_at)
                 SELECT :id, :applicationId, :level, :grounds, :service, :department, :district, :authority, :filedAt,
-                    :decideBy, 'PENDING', :dueBy, :deliveredLateAt, :escalatedFrom
+                    :decideBy, 'PENDING', :dueBy, :deliveredLateAt, :escalatedFrom, :acknowledgedAt
                 WHERE NOT EXISTS (SELECT 1 FROM appeal WHERE application_id = :applicationId AND grounds = :grounds
                     AND level = :level)""")
                 .param("id", appeal.appealId()).param("applicationId", appeal.applicationId())
@@ -42,7 +42,7 @@ public class Appeals {
                 .param("district", appeal.district()).param("authority", appeal.authority())
                 .param("filedAt", utc(appeal.filedAt())).param("decideBy", utc(appeal.decideBy()))
                 .param("dueBy", utc(appeal.dueBy())).param("deliveredLateAt", utc(appeal.deliveredLateAt()))
-                .param("escalatedFrom", escalatedFrom)
+                .param("escalatedFrom", escalatedFrom).param("acknowledgedAt", utc(appeal.acknowledgedAt()))
                 .update() == 1;
     }
 
@@ -159,7 +159,7 @@ public class Appeals {
                 instant(rs, "decide_by"), rs.getString("status"), instant(rs, "due_by"),
                 instant(rs, "delivered_late_at"), rs.getString("outcome"), rs.getString("directions"),
                 rs.getBigDecimal("penalty_amount"), rs.getBigDecimal("compensation_amount"),
-                instant(rs, "decided_at"), rs.getString("decided_by"));
+                instant(rs, "decided_at"), rs.getString("decided_by"), instant(rs, "acknowledged_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -6,5 +6,6 @@ import java.time.Instant;
 /** What the appeal subsystem reads of a completion event: its own view of the event's fields. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CompletedApplication(String eventId, String applicationId, String serviceCode, String department,
-        String district, String outcome, String reason, Instant completedAt, Instant dueBy, boolean onTime) {
+        String district, String outcome, String reason, Instant acknowledgedAt, Instant completedAt, Instant dueBy,
+        boolean onTime) {
 }

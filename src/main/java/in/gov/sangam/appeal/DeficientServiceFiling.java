@@ -35,7 +35,7 @@ class DeficientServiceFiling implements DeficientServiceAppeals {
         Instant now = clock.instant();
         Appeal appeal = new Appeal(Appeal.idOf(applicationId, 1, DEFICIENT_SERVICE), applicationId, 1,
                 DEFICIENT_SERVICE, serviceCode, department, district, authority, now,
-                now.plus(settings.decideWithin()), Appeal.PENDING, null, null, null, null, null, null, null, null);
+                now.plus(settings.decideWithin()), Appeal.PENDING, null, null, null, null, null, null, null, null, null);
         boolean filed = appeals.file(appeal, null);
         if (filed) {
             LOG.info("Appeal {} filed for {}: the citizen rated the service bad and asked for it", appeal.appealId(),

@@ -26,6 +26,6 @@ public interface PsgaDeadlines {
      * @param clockRunning whether its PSGA clock runs (it is not with the citizen)
      */
     record Deadline(String applicationId, String serviceCode, String department, String district, boolean open,
-            boolean clockRunning, Instant dueBy) {
+            boolean clockRunning, Instant acknowledgedAt, Instant dueBy) {
     }
 }

@@ -13,13 +13,15 @@ import in.gov.sangam.messaging.Addresses;
  * @param district the applicant's district (ratings are summed per district; districts have holidays of their own)
  * @param outcome DELIVERED or REJECTED
  * @param reason the department's reason, for a rejection (a rejection without one is appealed automatically)
+ * @param acknowledgedAt when the hub acknowledged it: its PSGA timeline's start
  * @param dueBy the PSGA deadline as it stood at completion, moved on by the time the clock stood
  * @param onTime whether it was completed by {@code dueBy}
  * @param language the applicant's language (en, hi, ur), for any message to them
  * @param contactRef whose contact details to use: the application, whose applicant's number the hub keeps
  */
 public record ApplicationCompleted(String eventId, String applicationId, String serviceCode, String department,
-        String district, String outcome, String reason, String completedAt, String dueBy, boolean onTime,
+        String district, String outcome, String reason, String acknowledgedAt, String completedAt, String dueBy,
+        boolean onTime,
         String language, String contactRef) {
 
     public static final String TYPE = "ApplicationCompleted";

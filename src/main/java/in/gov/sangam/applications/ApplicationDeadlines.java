@@ -27,7 +27,7 @@ class ApplicationDeadlines implements PsgaDeadlines {
         OffsetDateTime after = (afterDueBy == null ? BEGINNING : afterDueBy).atOffset(ZoneOffset.UTC);
         return jdbc.sql("""
                 SELECT application_id, service_code, department, applicant_district, status, clock_stopped_since,
-                    due_by
+                    acknowledged_at, due_by
                 FROM application
                 WHERE (due_by > :after OR (due_by = :after AND application_id > :afterId)) AND due_by <= :upTo
                 ORDER BY due_by, application_id
@@ -57,6 +57,7 @@ class ApplicationDeadlines implements PsgaDeadlines {
                 rs.getString("applicant_district"),
                 !status.equals(ApplicationStatus.DELIVERED.name()) && !status.equals(ApplicationStatus.REJECTED.name()),
                 rs.getObject("clock_stopped_since", OffsetDateTime.class) == null,
+                rs.getObject("acknowledged_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("due_by", OffsetDateTime.class).toInstant());
     }
 }

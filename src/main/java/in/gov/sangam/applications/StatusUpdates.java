@@ -91,7 +91,7 @@ public class StatusUpdates {
             outbox.add(eventId, ApplicationCompleted.DESTINATION, ApplicationCompleted.TYPE, application.applicationId(),
                     new ApplicationCompleted(eventId, application.applicationId(), application.serviceCode(),
                             application.department(), application.applicantDistrict(), target.name(), update.reason(),
-                            at.toString(), dueBy.toString(), !at.isAfter(dueBy), application.applicantLanguage(),
+                            application.acknowledgedAt().toString(), at.toString(), dueBy.toString(), !at.isAfter(dueBy), application.applicantLanguage(),
                             application.applicationId()));
         }
         // Last, so the trail's lock is held only until the commit that follows (see AuditTrail).

@@ -3,7 +3,14 @@ package in.gov.sangam.appeal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
@@ -17,6 +24,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,7 +43,15 @@ class AutoAppealTest extends HubIntegrationTest {
     @DynamicPropertySource
     static void ownHubOfItsOwn(DynamicPropertyRegistry registry) {
         ownHub(registry);
+        // Health's circuit opens and reopens within seconds, for the outage a delay appeal shows.
+        registry.add("sangam.connectors.health.circuitBreaker.openFor", () -> "1s");
+        registry.add("sangam.connectors.health.retry.attempts", () -> "1");
     }
+
+    @Autowired
+    DepartmentSimulators simulators;
+    @Autowired
+    DepartmentOutageHistory outages;
 
     @Test
     @Order(1)
@@ -170,6 +186,31 @@ class AutoAppealTest extends HubIntegrationTest {
         assertThat(figures.path("penaltiesOrdered").asDouble()).isEqualTo(2500.0);
         assertThat(hub.call("GET", "/api/v1/appeals/summary?department=revenue", null, null).json()
                 .path("services").findValuesAsText("serviceCode")).doesNotContain(service);
+    }
+
+    @Test
+    @Order(6)
+    void aDelayAppealShowsHowLongTheDepartmentWasDownDuringTheTimeline() {
+        startYear(6);
+        Instant wentDown = clock.instant();
+        WireMockServer hmis = simulators.server("health");
+        StubMapping failing = hmis.stubFor(post(urlPathEqualTo("/hmis/api/v2/registrations")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        String id = submit("health-birth-registration");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !outages.between("health", wentDown,
+                wentDown.plus(Duration.ofDays(1))).isEmpty());
+        clock.set(wentDown.plus(Duration.ofHours(3)));
+        hmis.removeStub(failing);
+        await().atMost(Duration.ofSeconds(60)).until(() -> hub.get("/api/v1/applications/" + id, "admin").json()
+                .path("status").asText().equals("FORWARDED"));
+
+        clock.set(dueBy(id).plus(Duration.ofHours(1)));
+        JsonNode appeal = await().atMost(Duration.ofSeconds(30)).until(() -> appeal(id, 1), found -> found != null);
+        JsonNode outage = appeal.path("departmentOutage");
+        assertThat(outage.path("hours").asDouble()).isEqualTo(3.0);
+        assertThat(outage.path("days").get(0).asText())
+                .isEqualTo(OffsetDateTime.ofInstant(wentDown, IST).toLocalDate().toString());
+        assertThat(outage.path("periods").get(0).path("reason").asText()).isEqualTo("health answered 503");
     }
 
     // ---- helpers ----

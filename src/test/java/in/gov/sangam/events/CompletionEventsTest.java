@@ -84,6 +84,7 @@ class CompletionEventsTest extends HubIntegrationTest {
         assertThat(event.path("department").asText()).isEqualTo("health");
         assertThat(event.path("district").asText()).isEqualTo("Anantnag");
         assertThat(event.path("outcome").asText()).isEqualTo("DELIVERED");
+        assertThat(event.path("acknowledgedAt").asText()).isEqualTo("2026-11-29T04:45:30Z");
         assertThat(event.path("completedAt").asText()).isEqualTo("2026-11-29T04:45:30Z");
         // A birth registration is due 7 calendar days after its acknowledgement.
         assertThat(event.path("dueBy").asText()).isEqualTo("2026-12-06T04:45:30Z");
