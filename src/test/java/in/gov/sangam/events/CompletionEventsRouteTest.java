@@ -69,13 +69,17 @@ class CompletionEventsRouteTest {
                     .addQueueConfiguration(subscription(Addresses.APPEAL_SUBSCRIPTION)));
         }
 
-        /** Feedback's own handler route (routes/feedback.yaml) is not part of the template: a stand-in takes its id. */
+        /**
+         * The subscribers' own handler routes (routes/feedback.yaml, routes/appeals.yaml) are not part of the
+         * template: stand-ins take their ids.
+         */
         @Bean
-        RouteBuilder feedbackHandler() {
+        RouteBuilder subscriberHandlers() {
             return new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:feedback-completed").routeId("feedback-completed").log("feedback");
+                    from("direct:appeal-completed").routeId("appeal-completed").log("appeal");
                 }
             };
         }
