@@ -50,6 +50,11 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
     static final String SMS_GATEWAY = "sms-gateway";
     /** Where the simulated SMS gateway listens, once chosen. */
     static final String SIMULATED_SMS_GATEWAY = "sangam.demo.simulated-sms-gateway";
+    /** The demo's mail server's name among the simulators (sangam.demo.simulators.mail.port, .imap-port fix its ports). */
+    static final String MAIL = "mail";
+    /** Where the demo's mail server takes mail (smtp://host:port) and shows it (imap://host:port), once chosen. */
+    static final String SIMULATED_MAIL_SMTP = "sangam.demo.simulated-mail.smtp";
+    static final String SIMULATED_MAIL_IMAP = "sangam.demo.simulated-mail.imap";
     /** An environment variable named by reference without a default ({@code ${SANGAM_HEALTH_PASSWORD}}). */
     private static final Pattern SECRET = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
 
@@ -83,6 +88,7 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
                     .forEach(name -> properties.put(name, SIMULATOR_SECRET));
         });
         simulateSmsGateway(environment, properties);
+        simulateMailServer(environment, properties);
         // Last: anything configured explicitly still wins.
         environment.getPropertySources().addLast(new MapPropertySource("demo-simulated-endpoints", properties));
     }
@@ -104,6 +110,25 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
         if (environment.getProperty("SANGAM_KANNEL_PASSWORD") == null) {
             properties.put("SANGAM_KANNEL_PASSWORD", SIMULATOR_SECRET);
         }
+    }
+
+    /**
+     * The e-mail notices go to the demo's mail server, unless an SMTP server is set (SANGAM_SMTP_HOST): its address is
+     * given through the variables an operator sets for a real one.
+     */
+    private static void simulateMailServer(ConfigurableEnvironment environment, Map<String, Object> properties) {
+        if (environment.getProperty("SANGAM_SMTP_HOST") != null) {
+            return;
+        }
+        String prefix = "sangam.demo.simulators." + MAIL;
+        int smtp = environment.getProperty(prefix + ".port", Integer.class, 0);
+        int imap = environment.getProperty(prefix + ".imap-port", Integer.class, 0);
+        int smtpPort = smtp == 0 ? freePort() : smtp;
+        int imapPort = imap == 0 ? freePort() : imap;
+        properties.put(SIMULATED_MAIL_SMTP, "smtp://127.0.0.1:" + smtpPort);
+        properties.put(SIMULATED_MAIL_IMAP, "imap://127.0.0.1:" + imapPort);
+        properties.put("SANGAM_SMTP_HOST", "127.0.0.1");
+        properties.put("SANGAM_SMTP_PORT", smtpPort);
     }
 
     /** Whether the department's endpoint is set already: by an override, or by its connector.yaml's placeholder. */

@@ -39,4 +39,12 @@ class SimulatorsConfiguration {
                 SimulatedEndpoints.SIMULATED_SMS_GATEWAY)), dataDir.toAbsolutePath().resolve("simulators")
                 .resolve(SimulatedEndpoints.SMS_GATEWAY), resources, repliesUsername, repliesPassword);
     }
+
+    /** The demo's mail server, when the e-mail notices go to it (no SANGAM_SMTP_HOST set: SimulatedEndpoints). */
+    @Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
+    @ConditionalOnProperty(name = SimulatedEndpoints.SIMULATED_MAIL_SMTP)
+    DemoMailServer demoMailServer(Environment environment) {
+        return new DemoMailServer(URI.create(environment.getRequiredProperty(SimulatedEndpoints.SIMULATED_MAIL_SMTP)),
+                URI.create(environment.getRequiredProperty(SimulatedEndpoints.SIMULATED_MAIL_IMAP)));
+    }
 }

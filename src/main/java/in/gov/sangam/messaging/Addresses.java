@@ -16,6 +16,11 @@ public final class Addresses {
      * gateway outage delays the survey, it does not drop it.
      */
     public static final String SMS_OUTGOING = "sangam.sms.outgoing";
+    /**
+     * Notices (SMS and e-mail) waiting for the SMS gateway or the SMTP server, retried as long as the survey SMS: an
+     * outage delays a notice, it does not drop it.
+     */
+    public static final String NOTICES = "sangam.notices";
     /** Where a message lands after its last delivery attempt fails. */
     public static final String DEAD_LETTER = "sangam.dead-letter";
     public static final String EXPIRED = "sangam.expired";

@@ -28,6 +28,8 @@ class EmbeddedBrokerConfiguration {
                     retried(broker, broker.dispatchMaxDeliveryAttempts()));
             configuration.addAddressSetting(Addresses.SMS_OUTGOING,
                     retried(broker, broker.dispatchMaxDeliveryAttempts()));
+            configuration.addAddressSetting(Addresses.NOTICES,
+                    retried(broker, broker.dispatchMaxDeliveryAttempts()));
             // The dead-letter queue itself never gives up a message.
             configuration.addAddressSetting(Addresses.DEAD_LETTER, new AddressSettings().setMaxDeliveryAttempts(-1));
             queueNames.stream().flatMap(names -> names.anycastQueues().stream())
@@ -41,6 +43,7 @@ class EmbeddedBrokerConfiguration {
                             RoutingType.MULTICAST)));
             anycast(configuration, Addresses.RESULT_ROWS);
             anycast(configuration, Addresses.SMS_OUTGOING);
+            anycast(configuration, Addresses.NOTICES);
             anycast(configuration, Addresses.DEAD_LETTER);
             anycast(configuration, Addresses.EXPIRED);
         };

@@ -1,5 +1,8 @@
 package in.gov.sangam.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -51,6 +54,19 @@ class LayersTest {
             .because("the appeal subsystem is fed by completion events and its own timer: it reads deadlines through "
                     + "its port (PsgaDeadlines) and files what the survey asks through feedback's "
                     + "(DeficientServiceAppeals)");
+
+    @ArchTest
+    static final ArchRule noticesKnowNoneOfTheirSenders = noClasses()
+            .that().resideInAPackage("in.gov.sangam.notices..")
+            .should().dependOnClassesThat().resideInAnyPackage("in.gov.sangam.applications..",
+                    "in.gov.sangam.appeal..", "in.gov.sangam.api..", "in.gov.sangam.security..",
+                    "in.gov.sangam.dispatch..", "in.gov.sangam.audit..", "in.gov.sangam.reconciliation..",
+                    "in.gov.sangam.catalogue..")
+            .orShould().dependOnClassesThat(resideInAPackage("in.gov.sangam.feedback..")
+                    .and(not(simpleName("SmsText").or(simpleName("SmsEncoding")))))
+            .because("notices are a layer below the subsystems that send them (appeal): told whom to tell what, "
+                    + "they know nothing of applications or appeals, and take from feedback only how an SMS text "
+                    + "is counted");
 
     @ArchTest
     static final ArchRule nothingInProductionImportsTheDemo = noClasses()
