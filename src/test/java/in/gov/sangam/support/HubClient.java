@@ -125,7 +125,18 @@ public final class HubClient {
         try {
             HttpRequest limited = request.timeout().isPresent() ? request
                     : HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
-            HttpResponse<String> response = http.send(limited, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(limited, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closedUnread) {
+                // Tomcat now and then fails to read a request on a recycled connection processor (an NPE in its
+                // header recycling, "Error reading request, ignored") and closes the connection without a byte: the
+                // request was never read, so it is sent once more, as any HTTP client would on a dropped connection.
+                if (!String.valueOf(closedUnread.getMessage()).contains("received no bytes")) {
+                    throw closedUnread;
+                }
+                response = http.send(limited, HttpResponse.BodyHandlers.ofString());
+            }
             JsonNode json = null;
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (type.contains("json") && !response.body().isEmpty()) {
