@@ -37,6 +37,8 @@ public class SurveySending {
     public static final String ALREADY_SENT = "SangamSurveyAlreadySent";
     private static final String TEXT = "SangamSmsText";
     private static final String REQUEST = "SangamSmsRequest";
+    private static final String MESSAGE_ID = "SangamSmsMessageId";
+    private static final String APPLICATION_ID = "SangamSmsApplicationId";
     private static final String DELIVERY_REPORTS = "/api/v1/feedback/sms-deliveries/";
 
     private static final Logger LOG = LoggerFactory.getLogger(SurveySending.class);
@@ -98,9 +100,13 @@ public class SurveySending {
      * is only marked so, and the route sends nothing.
      */
     public void prepare(Exchange exchange) throws IOException {
-        String body = exchange.getMessage().getBody(String.class);
+        Message message = exchange.getMessage();
+        String body = message.getBody(String.class);
+        // Kept as properties: the gateway connector drops every header before its call.
         exchange.setProperty(REQUEST, body);
+        exchange.setProperty(MESSAGE_ID, message.getHeader("SangamMessageId", String.class));
         JsonNode request = objectMapper.readTree(body);
+        exchange.setProperty(APPLICATION_ID, request.path("applicationId").asText(null));
         long surveyId = request.path("surveyId").asLong();
         exchange.setProperty(SURVEY_ID, surveyId);
         Survey survey = surveys.byId(surveyId).orElseThrow(() -> new CannotSendSurveyException(
@@ -119,7 +125,6 @@ public class SurveySending {
         SmsText text = templates.render(template, survey.applicationId(), serviceName, linkBase + survey.token());
         String messageToken = surveys.messageTokenOf(surveyId, SurveyTokens.next());
         exchange.setProperty(TEXT, text);
-        Message message = exchange.getMessage();
         message.setHeader("SmsTo", "91" + number);
         message.setHeader("SmsText", text.text());
         message.setHeader("SmsCoding", text.encoding() == SmsEncoding.GSM_7 ? "0" : "2");
@@ -152,9 +157,8 @@ public class SurveySending {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause == null ? "refused" : cause.getMessage();
         Long surveyId = exchange.getProperty(SURVEY_ID, Long.class);
-        Message message = exchange.getMessage();
-        String messageId = message.getHeader("SangamMessageId", String.class);
-        String applicationId = message.getHeader("SangamApplicationId", String.class);
+        String messageId = exchange.getProperty(MESSAGE_ID, String.class);
+        String applicationId = exchange.getProperty(APPLICATION_ID, String.class);
         long deadLetter = deadLetters.record(messageId == null ? "survey-sms-" + surveyId : messageId, "sms-gateway",
                 applicationId, "sms-gateway", reason, 1, DESTINATION, MESSAGE_TYPE,
                 exchange.getProperty(REQUEST, String.class));
