@@ -1,5 +1,6 @@
 package in.gov.sangam.appeal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +25,7 @@ public record PsgaTimeline(Instant dueBy, Instant until, List<Day> days, List<Pa
      * @param day which day of the timeline it was, when it counted (past the timeline's days: the days late)
      * @param notCountedBecause why not, when it did not count
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Day(LocalDate date, boolean counted, Integer day, String notCountedBecause, String explanation) {
     }
 
