@@ -14,6 +14,8 @@ import in.gov.sangam.appeal.AppealSettings;
 import in.gov.sangam.appeal.AppealSummaries;
 import in.gov.sangam.appeal.DepartmentOutageHistory;
 import in.gov.sangam.appeal.Appeals;
+import in.gov.sangam.appeal.EvidenceRecords;
+import in.gov.sangam.appeal.EvidenceSigner;
 import in.gov.sangam.time.HubTimeZone;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,7 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.Body;
@@ -43,9 +47,14 @@ public class AppealsApi {
     private final ObjectMapper objectMapper;
     private final HubTimeZone timeZone;
     private final Clock clock;
+    private final EvidenceRecords evidenceRecords;
+    private final EvidenceSigner evidenceSigner;
 
     public AppealsApi(Appeals appeals, AppealSummaries summaries, DepartmentOutageHistory outageHistory,
-            AppealSettings settings, ObjectMapper objectMapper, HubTimeZone timeZone, Clock clock) {
+            AppealSettings settings, ObjectMapper objectMapper, HubTimeZone timeZone, Clock clock,
+            EvidenceRecords evidenceRecords, EvidenceSigner evidenceSigner) {
+        this.evidenceRecords = evidenceRecords;
+        this.evidenceSigner = evidenceSigner;
         this.outageHistory = outageHistory;
         this.appeals = appeals;
         this.summaries = summaries;
@@ -85,6 +94,27 @@ public class AppealsApi {
                             : ": it was decided already") + "; nothing was changed.");
         }
         return model(appeals.find(appealId).orElseThrow());
+    }
+
+    /**
+     * The appeal's evidence record, signed: {@code record} is read back from the very bytes {@code jws} signs, so
+     * the two cannot differ.
+     */
+    public Map<String, Object> evidence(@Header("appealId") String appealId,
+            @Header(Caller.SCOPES_HEADER) Object scopes) throws IOException {
+        requireAppellate(Caller.of(null, scopes));
+        Appeal appeal = appeals.find(appealId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "There is no appeal " + appealId + "."));
+        EvidenceRecords.SignedEvidence signed = evidenceRecords.signed(appeal, objectMapper.valueToTree(model(appeal)));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("jws", signed.jws());
+        answer.put("record", objectMapper.readTree(signed.payload()));
+        return answer;
+    }
+
+    /** Public: the JWK Set that verifies evidence records. */
+    public Map<String, Object> evidenceKeys() {
+        return evidenceSigner.publicKeySet();
     }
 
     /** Public: counts only. */

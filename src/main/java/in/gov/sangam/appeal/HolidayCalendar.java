@@ -9,10 +9,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.springframework.core.io.Resource;
 
 /**
@@ -22,17 +21,24 @@ import org.springframework.core.io.Resource;
  */
 public final class HolidayCalendar {
 
-    private final Set<LocalDate> stateWide;
-    private final Map<String, Set<LocalDate>> districts;
+    /** A holiday, by name; {@code district} is null for a holiday of the whole state. */
+    public record Holiday(String name, String district) {
+    }
 
-    HolidayCalendar(Set<LocalDate> stateWide, Map<String, Set<LocalDate>> districts) {
-        this.stateWide = Set.copyOf(stateWide);
-        this.districts = Map.copyOf(districts);
+    private final Map<LocalDate, String> stateWide;
+    private final Map<String, Map<LocalDate, String>> districts;
+
+    /** @param stateWide each holiday's name by its date; {@code districts} the same for each district */
+    HolidayCalendar(Map<LocalDate, String> stateWide, Map<String, Map<LocalDate, String>> districts) {
+        this.stateWide = Map.copyOf(stateWide);
+        Map<String, Map<LocalDate, String>> copy = new HashMap<>();
+        districts.forEach((district, holidays) -> copy.put(district, Map.copyOf(holidays)));
+        this.districts = Map.copyOf(copy);
     }
 
     /** A calendar without holidays. */
     public static HolidayCalendar none() {
-        return new HolidayCalendar(Set.of(), Map.of());
+        return new HolidayCalendar(Map.of(), Map.of());
     }
 
     public static HolidayCalendar read(Resource file) {
@@ -43,8 +49,8 @@ public final class HolidayCalendar {
         } catch (IOException e) {
             problems.add("is not valid YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        Set<LocalDate> stateWide = new HashSet<>();
-        Map<String, Set<LocalDate>> districts = new HashMap<>();
+        Map<LocalDate, String> stateWide = new HashMap<>();
+        Map<String, Map<LocalDate, String>> districts = new HashMap<>();
         if (root != null && !root.isObject()) {
             problems.add("must be a mapping with stateWide and districts");
         } else if (root != null) {
@@ -53,7 +59,7 @@ public final class HolidayCalendar {
                     problems.add(field + ": is not a known field (stateWide, districts)");
                 }
             });
-            stateWide.addAll(dates(root.path("stateWide"), "stateWide", problems));
+            stateWide.putAll(dates(root.path("stateWide"), "stateWide", problems));
             JsonNode byDistrict = root.path("districts");
             if (!byDistrict.isMissingNode() && !byDistrict.isObject()) {
                 problems.add("districts: must map each district to its holidays");
@@ -68,8 +74,8 @@ public final class HolidayCalendar {
         return new HolidayCalendar(stateWide, districts);
     }
 
-    private static Set<LocalDate> dates(JsonNode holidays, String where, List<String> problems) {
-        Set<LocalDate> dates = new HashSet<>();
+    private static Map<LocalDate, String> dates(JsonNode holidays, String where, List<String> problems) {
+        Map<LocalDate, String> dates = new HashMap<>();
         if (holidays.isMissingNode() || holidays.isNull()) {
             return dates;
         }
@@ -79,7 +85,7 @@ public final class HolidayCalendar {
         }
         holidays.fields().forEachRemaining(holiday -> {
             try {
-                dates.add(LocalDate.parse(holiday.getKey()));
+                dates.put(LocalDate.parse(holiday.getKey()), holiday.getValue().asText().strip());
             } catch (DateTimeParseException notADate) {
                 problems.add(where + "." + holiday.getKey() + ": is not a date (expected YYYY-MM-DD)");
             }
@@ -92,6 +98,16 @@ public final class HolidayCalendar {
 
     /** Whether the day is a holiday of the whole state or of the district. */
     public boolean isHoliday(LocalDate day, String district) {
-        return stateWide.contains(day) || (district != null && districts.getOrDefault(district, Set.of()).contains(day));
+        return holiday(day, district).isPresent();
+    }
+
+    /** The day's holiday: the state's if it has one, else the district's. */
+    public Optional<Holiday> holiday(LocalDate day, String district) {
+        String stateHoliday = stateWide.get(day);
+        if (stateHoliday != null) {
+            return Optional.of(new Holiday(stateHoliday, null));
+        }
+        String local = district == null ? null : districts.getOrDefault(district, Map.of()).get(day);
+        return local == null ? Optional.empty() : Optional.of(new Holiday(local, district));
     }
 }

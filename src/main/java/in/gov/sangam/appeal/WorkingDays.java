@@ -2,6 +2,8 @@ package in.gov.sangam.appeal;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,13 +27,27 @@ public final class WorkingDays {
         });
     }
 
+    private static final List<String> NTH = List.of("first", "second", "third", "fourth", "fifth");
+
     public boolean isWorkingDay(LocalDate day, String district) {
+        return whyClosed(day, district).isEmpty();
+    }
+
+    /**
+     * Why government offices are closed on the day, in the words the evidence record shows ({@code Sunday},
+     * {@code second Saturday}, {@code holiday: <name>}, {@code district holiday (<district>): <name>}), or empty on a
+     * working day.
+     */
+    public Optional<String> whyClosed(LocalDate day, String district) {
         if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            return false;
+            return Optional.of("Sunday");
         }
-        if (day.getDayOfWeek() == DayOfWeek.SATURDAY && closedSaturdays.contains((day.getDayOfMonth() - 1) / 7 + 1)) {
-            return false;
+        int nthSaturday = (day.getDayOfMonth() - 1) / 7 + 1;
+        if (day.getDayOfWeek() == DayOfWeek.SATURDAY && closedSaturdays.contains(nthSaturday)) {
+            return Optional.of(NTH.get(nthSaturday - 1) + " Saturday");
         }
-        return !holidays.isHoliday(day, district);
+        return holidays.holiday(day, district).map(holiday -> holiday.district() == null
+                ? "holiday: " + holiday.name()
+                : "district holiday (" + holiday.district() + "): " + holiday.name());
     }
 }

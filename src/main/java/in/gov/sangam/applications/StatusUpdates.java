@@ -1,5 +1,6 @@
 package in.gov.sangam.applications;
 
+import in.gov.sangam.appeal.ClockPause;
 import in.gov.sangam.appeal.PsgaClock;
 import in.gov.sangam.audit.AuditAction;
 import in.gov.sangam.audit.AuditEvent;
@@ -115,8 +116,10 @@ public class StatusUpdates {
         } else if (target != ApplicationStatus.RETURNED_TO_CITIZEN && !application.clockStops().running()) {
             Duration stopped = application.clockStops().stoppedFor(at);
             CatalogueService service = catalogue.service(application.serviceCode()).orElseThrow();
+            // Counted with each pause where it was, as the appeal's evidence record explains it.
             Instant dueBy = psgaClock.dueDate(application.acknowledgedAt(), service, application.applicantDistrict(),
-                    stopped);
+                    ClockPause.fromHistory(ApplicationRecordsStore.changes(store.history(application.applicationId())),
+                            at));
             store.restartClock(application.applicationId(), stopped, dueBy);
             return dueBy;
         }

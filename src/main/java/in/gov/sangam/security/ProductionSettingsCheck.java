@@ -17,6 +17,7 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
 
     static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String AUDIENCE = "sangam.security.audience";
+    static final String EVIDENCE_KEY = "sangam.appeal.evidence.signing-key";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -31,6 +32,11 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordere
             missing.add(AUDIENCE + " (SANGAM_AUDIENCE): the audience ('aud') the tokens must be issued for");
         }
         surveySms(environment, missing);
+        if (blank(environment, EVIDENCE_KEY)
+                || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(environment.getProperty(EVIDENCE_KEY)))) {
+            missing.add(EVIDENCE_KEY + " (SANGAM_EVIDENCE_SIGNING_KEY): the JWK file, the same on every node, of the "
+                    + "key appeals' evidence records are signed with");
+        }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The production profile needs " + String.join("; and ", missing));
         }

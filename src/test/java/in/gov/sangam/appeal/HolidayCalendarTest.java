@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 
@@ -19,6 +21,30 @@ class HolidayCalendarTest {
         assertThat(calendar.isHoliday(LocalDate.parse("2026-12-07"), "Srinagar")).isTrue();
         assertThat(calendar.isHoliday(LocalDate.parse("2026-12-07"), "Anantnag")).isFalse();
         assertThat(calendar.isHoliday(LocalDate.parse("2026-12-08"), "Srinagar")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} in {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+        2026-12-25 | Anantnag | holiday: Christmas
+        2026-12-07 | Srinagar | district holiday (Srinagar): Martyrs Day
+        2026-12-07 | Anantnag | (working day)
+        2026-12-06 | Anantnag | Sunday
+        2026-12-12 | Anantnag | second Saturday
+        2026-12-26 | Anantnag | fourth Saturday
+        2026-12-19 | Anantnag | (working day)
+        2026-12-05 | Anantnag | (working day)
+        """)
+    void aClosedDaySaysWhy(LocalDate day, String district, String why) {
+        WorkingDays workingDays = new WorkingDays(HolidayCalendar.read(new ByteArrayResource("""
+                stateWide:
+                  2026-12-25: Christmas
+                districts:
+                  Srinagar:
+                    2026-12-07: Martyrs Day
+                """.getBytes(StandardCharsets.UTF_8))), java.util.Set.of(2, 4));
+
+        assertThat(workingDays.whyClosed(day, district).orElse("(working day)")).isEqualTo(why);
+        assertThat(workingDays.isWorkingDay(day, district)).isEqualTo(why.equals("(working day)"));
     }
 
     @Test

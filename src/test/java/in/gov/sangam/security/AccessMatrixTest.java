@@ -63,6 +63,9 @@ class AccessMatrixTest extends HubIntegrationTest {
         ALLOWED.put("getAppealSummary", null);
         // An appeal that does not exist: 404 for those let in, and nothing decided.
         ALLOWED.put("decideAppeal", Set.of("appellate", "admin"));
+        // An appeal that does not exist: 404 for those let in.
+        ALLOWED.put("getAppealEvidence", Set.of("appellate", "admin"));
+        ALLOWED.put("getEvidenceKeys", null);
     }
 
     /**
@@ -174,6 +177,8 @@ class AccessMatrixTest extends HubIntegrationTest {
             case "getAppealSummary" -> hub.call("GET", "/api/v1/appeals/summary", token, null);
             case "decideAppeal" -> hub.call("POST", "/api/v1/appeals/APL-2026-9999999-1/decision", token,
                     "{\"outcome\": \"DISMISSED\", \"directions\": \"None.\"}");
+            case "getAppealEvidence" -> hub.call("GET", "/api/v1/appeals/APL-2026-9999999-1/evidence", token, null);
+            case "getEvidenceKeys" -> hub.call("GET", "/api/v1/appeals/keys", token, null);
             case "reportSmsDelivery" -> hub.call("GET", "/api/v1/feedback/sms-deliveries/AAAAAAAAAAAAAAAA?type=1",
                     token, null);
             default -> throw new IllegalArgumentException("No sample call for " + operation);
