@@ -77,7 +77,7 @@ class AppealNoticesTest extends HubIntegrationTest {
 
     @Test
     @Order(1)
-    void theDesignatedOfficerIsWarnedOnceAtEightyPercentOfTheTimeline() {
+    void theDesignatedOfficerIsWarnedOnceAtEightyPercentOfTheTimeline() throws Exception {
         startYear(1);
         String id = submit();
         report(id, "{\"status\": \"REG\"}");
