@@ -4,7 +4,6 @@ import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueService;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,19 +48,10 @@ public class AppealSweep {
     @Transactional
     public int sweep() {
         Instant now = clock.instant();
-        SweepCursors.Position cursor = cursors.lock(CURSOR);
-        int filed = 0;
-        List<PsgaDeadlines.Deadline> due;
-        do {
-            due = deadlines.dueBetween(cursor.at(), cursor.applicationId(), now, settings.sweepBatch());
-            for (PsgaDeadlines.Deadline deadline : due) {
-                if (deadline.open() && deadline.clockRunning() && fileForDelay(deadline, now)) {
-                    filed++;
-                }
-                cursor = new SweepCursors.Position(deadline.dueBy(), deadline.applicationId());
-            }
-        } while (due.size() == settings.sweepBatch());
-        cursors.save(CURSOR, cursor, now);
+        int filed = cursors.walk(CURSOR, now, settings.sweepBatch(),
+                (from, upTo, limit) -> deadlines.dueBetween(from.at(), from.applicationId(), upTo, limit),
+                deadline -> new SweepCursors.Position(deadline.dueBy(), deadline.applicationId()),
+                deadline -> deadline.open() && deadline.clockRunning() && fileForDelay(deadline, now));
         return filed + escalate(now);
     }
 

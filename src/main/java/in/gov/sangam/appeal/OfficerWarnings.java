@@ -4,7 +4,6 @@ import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueService;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,20 +43,10 @@ public class OfficerWarnings {
     @Transactional
     public int sweep() {
         Instant now = clock.instant();
-        SweepCursors.Position cursor = cursors.lock(CURSOR);
-        int warned = 0;
-        List<PsgaDeadlines.Warning> due;
-        do {
-            due = deadlines.warningsBetween(cursor.at(), cursor.applicationId(), now, settings.sweepBatch());
-            for (PsgaDeadlines.Warning warning : due) {
-                if (warn(warning, now)) {
-                    warned++;
-                }
-                cursor = new SweepCursors.Position(warning.warnAt(), warning.applicationId());
-            }
-        } while (due.size() == settings.sweepBatch());
-        cursors.save(CURSOR, cursor, now);
-        return warned;
+        return cursors.walk(CURSOR, now, settings.sweepBatch(),
+                (from, upTo, limit) -> deadlines.warningsBetween(from.at(), from.applicationId(), upTo, limit),
+                warning -> new SweepCursors.Position(warning.warnAt(), warning.applicationId()),
+                warning -> warn(warning, now));
     }
 
     /** A deadline already passed gets its appeal, not a warning (a sweep that was held up finds both due at once). */
