@@ -10,6 +10,8 @@ import in.gov.sangam.api.model.DepartmentOutage;
 import in.gov.sangam.api.model.OutagePeriod;
 import in.gov.sangam.api.model.ServiceDeadlines;
 import in.gov.sangam.appeal.Appeal;
+import in.gov.sangam.appeal.AppealDecisions;
+import in.gov.sangam.appeal.AppealNotDecidableException;
 import in.gov.sangam.appeal.AppealSettings;
 import in.gov.sangam.appeal.AppealSummaries;
 import in.gov.sangam.appeal.DepartmentOutageHistory;
@@ -41,6 +43,7 @@ public class AppealsApi {
     private static final String APPELLATE = "appellate";
 
     private final Appeals appeals;
+    private final AppealDecisions decisions;
     private final AppealSummaries summaries;
     private final DepartmentOutageHistory outageHistory;
     private final AppealSettings settings;
@@ -50,13 +53,14 @@ public class AppealsApi {
     private final EvidenceRecords evidenceRecords;
     private final EvidenceSigner evidenceSigner;
 
-    public AppealsApi(Appeals appeals, AppealSummaries summaries, DepartmentOutageHistory outageHistory,
-            AppealSettings settings, ObjectMapper objectMapper, HubTimeZone timeZone, Clock clock,
-            EvidenceRecords evidenceRecords, EvidenceSigner evidenceSigner) {
+    public AppealsApi(Appeals appeals, AppealDecisions decisions, AppealSummaries summaries,
+            DepartmentOutageHistory outageHistory, AppealSettings settings, ObjectMapper objectMapper,
+            HubTimeZone timeZone, Clock clock, EvidenceRecords evidenceRecords, EvidenceSigner evidenceSigner) {
         this.evidenceRecords = evidenceRecords;
         this.evidenceSigner = evidenceSigner;
         this.outageHistory = outageHistory;
         this.appeals = appeals;
+        this.decisions = decisions;
         this.summaries = summaries;
         this.settings = settings;
         this.objectMapper = objectMapper;
@@ -83,17 +87,18 @@ public class AppealsApi {
         Caller caller = Caller.of(clientId, scopes);
         requireAppellate(caller);
         JsonNode decision = parse(body);
-        Appeal appeal = appeals.find(appealId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "There is no appeal " + appealId + "."));
-        boolean decided = appeals.decide(appealId, decision.path("outcome").asText(),
-                decision.path("directions").asText(), amount(decision, "penaltyAmount"),
-                amount(decision, "compensationAmount"), clock.instant(), caller.clientId());
-        if (!decided) {
+        try {
+            return model(decisions.decide(appealId, new AppealDecisions.Decision(decision.path("outcome").asText(),
+                    decision.path("directions").asText(), amount(decision, "penaltyAmount"),
+                    amount(decision, "compensationAmount")), caller.clientId())
+                    .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                            "There is no appeal " + appealId + ".")));
+        } catch (AppealNotDecidableException notBeforeItsAuthority) {
+            Appeal appeal = notBeforeItsAuthority.appeal();
             throw new ProblemException(ProblemType.APPEAL_DECIDED, "Appeal " + appealId + " is " + appeal.status()
                     + (Appeal.ESCALATED.equals(appeal.status()) ? ": it is before the second appellate authority now"
                             : ": it was decided already") + "; nothing was changed.");
         }
-        return model(appeals.find(appealId).orElseThrow());
     }
 
     /**

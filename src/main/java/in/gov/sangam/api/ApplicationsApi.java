@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -98,12 +99,16 @@ public class ApplicationsApi {
         CatalogueService service = catalogue.service(application.serviceCode()).orElse(null);
         String serviceName = service == null ? application.serviceCode() : service.name();
         ClockStops stops = application.clockStops();
-        Duration stopped = stops.stoppedFor(clock.instant());
-        // While the clock stands, the deadline moves on with it: shown as it would be if the clock ran again now.
+        Instant now = clock.instant();
+        Duration stopped = stops.stoppedFor(now);
+        List<StatusChange> changes = store.history(applicationId);
+        // While the clock stands, the deadline moves on with it: shown as it would be if the clock ran again now,
+        // counted with each pause where it was, as the sweep will count it then.
         Instant dueBy = stops.running() || service == null ? application.dueBy()
-                : psgaClock.dueDate(application.acknowledgedAt(), service, application.applicantDistrict(), stopped);
+                : psgaClock.dueDate(application.acknowledgedAt(), service, application.applicantDistrict(),
+                        StatusChange.pauses(changes, now));
         var history = new ArrayList<in.gov.sangam.api.model.StatusChange>();
-        for (StatusChange change : store.history(applicationId)) {
+        for (StatusChange change : changes) {
             history.add(new in.gov.sangam.api.model.StatusChange()
                     .status(in.gov.sangam.api.model.ApplicationStatus.fromValue(change.status().name()))
                     .at(local(change.at()))

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The appeal subsystem's answer to a completion event (taken once per event by its subscriber's route): a
  * rejection that gives no reasons is appealed (grounds REJECTED_WITHOUT_REASON); an application completed after its
- * deadline keeps its delay appeal, marked delivered late, and gets one if the sweep had not filed it yet.
+ * deadline keeps its delay appeal, marked delivered late, and gets one if the sweep had not filed it yet. It runs in
+ * the subscriber's transaction, which records the event as consumed: an appeal and its notices are made with it, once.
  */
 @Component("appealFiling")
 public class AppealFiling {
@@ -22,15 +23,17 @@ public class AppealFiling {
     private static final Logger LOG = LoggerFactory.getLogger(AppealFiling.class);
 
     private final Appeals appeals;
+    private final AppealNotices notices;
     private final AppealSummaries summaries;
     private final Catalogue catalogue;
     private final AppealSettings settings;
     private final ObjectMapper objectMapper;
     private final Clock clock;
 
-    public AppealFiling(Appeals appeals, AppealSummaries summaries, Catalogue catalogue, AppealSettings settings,
-            ObjectMapper objectMapper, Clock clock) {
+    public AppealFiling(Appeals appeals, AppealNotices notices, AppealSummaries summaries, Catalogue catalogue,
+            AppealSettings settings, ObjectMapper objectMapper, Clock clock) {
         this.appeals = appeals;
+        this.notices = notices;
         this.summaries = summaries;
         this.catalogue = catalogue;
         this.settings = settings;
@@ -67,6 +70,7 @@ public class AppealFiling {
         if (appeals.file(appeal, null)) {
             LOG.info("Appeal {} filed for {} on the grounds {}", appeal.appealId(), completed.applicationId(),
                     grounds);
+            notices.filed(appeal);
         }
     }
 }

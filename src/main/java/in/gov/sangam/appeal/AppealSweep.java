@@ -2,17 +2,11 @@ package in.gov.sangam.appeal;
 
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueService;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * order from where the last sweep ended (its cursor row is locked for the sweep's transaction, so one node sweeps at a
  * time and the next takes up where it ended): a sweep with nothing due costs one indexed query. An application whose
  * clock stood at its deadline is passed by: when its clock runs again its deadline moves past the cursor, and the
- * sweep meets it again then.
+ * sweep meets it again then. Whom each appeal concerns is told in the same transaction ({@link AppealNotices}).
  */
 @Component("appealSweep")
 public class AppealSweep {
@@ -33,18 +27,20 @@ public class AppealSweep {
 
     private final PsgaDeadlines deadlines;
     private final Appeals appeals;
+    private final AppealNotices notices;
     private final Catalogue catalogue;
     private final AppealSettings settings;
-    private final JdbcClient jdbc;
+    private final SweepCursors cursors;
     private final Clock clock;
 
-    public AppealSweep(PsgaDeadlines deadlines, Appeals appeals, Catalogue catalogue, AppealSettings settings,
-            JdbcClient jdbc, Clock clock) {
+    public AppealSweep(PsgaDeadlines deadlines, Appeals appeals, AppealNotices notices, Catalogue catalogue,
+            AppealSettings settings, SweepCursors cursors, Clock clock) {
         this.deadlines = deadlines;
         this.appeals = appeals;
+        this.notices = notices;
         this.catalogue = catalogue;
         this.settings = settings;
-        this.jdbc = jdbc;
+        this.cursors = cursors;
         this.clock = clock;
     }
 
@@ -52,19 +48,10 @@ public class AppealSweep {
     @Transactional
     public int sweep() {
         Instant now = clock.instant();
-        Cursor cursor = lockCursor();
-        int filed = 0;
-        List<PsgaDeadlines.Deadline> due;
-        do {
-            due = deadlines.dueBetween(cursor.dueBy(), cursor.applicationId(), now, settings.sweepBatch());
-            for (PsgaDeadlines.Deadline deadline : due) {
-                if (deadline.open() && deadline.clockRunning() && fileForDelay(deadline, now)) {
-                    filed++;
-                }
-                cursor = new Cursor(deadline.dueBy(), deadline.applicationId());
-            }
-        } while (due.size() == settings.sweepBatch());
-        saveCursor(cursor, now);
+        int filed = cursors.walk(CURSOR, now, settings.sweepBatch(),
+                (from, upTo, limit) -> deadlines.dueBetween(from.at(), from.applicationId(), upTo, limit),
+                deadline -> new SweepCursors.Position(deadline.dueBy(), deadline.applicationId()),
+                deadline -> deadline.open() && deadline.clockRunning() && fileForDelay(deadline, now));
         return filed + escalate(now);
     }
 
@@ -81,6 +68,7 @@ public class AppealSweep {
         if (filed) {
             LOG.info("First appeal {} filed for {}: its deadline {} passed", appeal.appealId(),
                     deadline.applicationId(), deadline.dueBy());
+            notices.filed(appeal);
         }
         return filed;
     }
@@ -97,31 +85,10 @@ public class AppealSweep {
             if (appeals.markEscalated(first.appealId()) && appeals.file(second, first.appealId())) {
                 LOG.info("Appeal {} not decided by {}: moved to {} as {}", first.appealId(), first.decideBy(),
                         authority, second.appealId());
+                notices.escalated(first, second);
                 escalated++;
             }
         }
         return escalated;
-    }
-
-    private record Cursor(Instant dueBy, String applicationId) {
-    }
-
-    private Cursor lockCursor() {
-        return jdbc.sql("SELECT due_by_after, application_after FROM psga_sweep WHERE name = :name FOR UPDATE")
-                .param("name", CURSOR).query(AppealSweep::toCursor).single();
-    }
-
-    private void saveCursor(Cursor cursor, Instant now) {
-        jdbc.sql("""
-                UPDATE psga_sweep SET due_by_after = :dueBy, application_after = :id, swept_at = :now
-                WHERE name = :name""")
-                .param("dueBy", cursor.dueBy() == null ? null : cursor.dueBy().atOffset(ZoneOffset.UTC))
-                .param("id", cursor.applicationId()).param("now", now.atOffset(ZoneOffset.UTC))
-                .param("name", CURSOR).update();
-    }
-
-    private static Cursor toCursor(ResultSet rs, int row) throws SQLException {
-        OffsetDateTime dueBy = rs.getObject("due_by_after", OffsetDateTime.class);
-        return new Cursor(dueBy == null ? null : dueBy.toInstant(), rs.getString("application_after"));
     }
 }

@@ -8,8 +8,12 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
-/** A citizen's appeal against a service delivered badly, asked for from the survey: filed like the hub's own. */
+/**
+ * A citizen's appeal against a service delivered badly, asked for from the survey: filed like the hub's own, with its
+ * notices, in the caller's transaction (an SMS reply's) or one of its own (the survey page's button).
+ */
 @Component
 class DeficientServiceFiling implements DeficientServiceAppeals {
 
@@ -17,18 +21,22 @@ class DeficientServiceFiling implements DeficientServiceAppeals {
     private static final Logger LOG = LoggerFactory.getLogger(DeficientServiceFiling.class);
 
     private final Appeals appeals;
+    private final AppealNotices notices;
     private final Catalogue catalogue;
     private final AppealSettings settings;
     private final Clock clock;
 
-    DeficientServiceFiling(Appeals appeals, Catalogue catalogue, AppealSettings settings, Clock clock) {
+    DeficientServiceFiling(Appeals appeals, AppealNotices notices, Catalogue catalogue, AppealSettings settings,
+            Clock clock) {
         this.appeals = appeals;
+        this.notices = notices;
         this.catalogue = catalogue;
         this.settings = settings;
         this.clock = clock;
     }
 
     @Override
+    @Transactional
     public boolean request(String applicationId, String serviceCode, String department, String district) {
         String authority = catalogue.service(serviceCode).map(CatalogueService::firstAppellateAuthority)
                 .orElseThrow(() -> new IllegalStateException("No service " + serviceCode + " in the catalogue"));
@@ -40,6 +48,7 @@ class DeficientServiceFiling implements DeficientServiceAppeals {
         if (filed) {
             LOG.info("Appeal {} filed for {}: the citizen rated the service bad and asked for it", appeal.appealId(),
                     applicationId);
+            notices.filed(appeal);
         }
         return filed;
     }

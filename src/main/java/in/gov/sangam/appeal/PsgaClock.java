@@ -192,4 +192,13 @@ public class PsgaClock {
             return count.toInstant();
         }
     }
+
+    /**
+     * When the designated officer is warned: once {@code share} of the time from the acknowledgement (moved on by the
+     * time the clock stood) to {@code dueBy} has passed.
+     */
+    public Instant warnAt(Instant acknowledgedAt, Duration stopped, Instant dueBy, double share) {
+        Instant start = acknowledgedAt.plus(stopped);
+        return start.plusSeconds(Math.round(Duration.between(start, dueBy).toSeconds() * share));
+    }
 }

@@ -24,13 +24,6 @@ class ApplicationRecordsStore implements ApplicationRecords {
 
     @Override
     public List<Change> history(String applicationId) {
-        return changes(store.history(applicationId));
-    }
-
-    /** The history as the appeal subsystem reads it (for the pauses of the PSGA clock, too). */
-    static List<Change> changes(List<StatusChange> history) {
-        return history.stream()
-                .map(change -> new Change(change.status().name(), change.at(), change.remark(), change.reason()))
-                .toList();
+        return store.history(applicationId).stream().map(StatusChange::asRecorded).toList();
     }
 }

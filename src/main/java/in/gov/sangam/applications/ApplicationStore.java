@@ -42,10 +42,10 @@ public class ApplicationStore {
         jdbc.sql("""
                 INSERT INTO application (application_id, service_code, department, status, applicant_name,
                     applicant_mobile, applicant_aadhaar_enc, applicant_aadhaar_last4, applicant_email,
-                    applicant_district, applicant_language, form_data, acknowledged_at, due_by, client_id,
+                    applicant_district, applicant_language, form_data, acknowledged_at, due_by, warn_at, client_id,
                     idempotency_key, request_fingerprint)
                 VALUES (:id, :service, :department, :status, :name, :mobile, :aadhaarEnc, :aadhaarLast4, :email,
-                    :district, :language, :formData, :acknowledgedAt, :dueBy, :clientId, :key, :fingerprint)""")
+                    :district, :language, :formData, :acknowledgedAt, :dueBy, :warnAt, :clientId, :key, :fingerprint)""")
                 .param("id", a.applicationId())
                 .param("service", a.serviceCode())
                 .param("department", a.department())
@@ -60,6 +60,7 @@ public class ApplicationStore {
                 .param("formData", a.formDataJson())
                 .param("acknowledgedAt", utc(a.acknowledgedAt()))
                 .param("dueBy", utc(a.dueBy()))
+                .param("warnAt", utc(a.warnAt()))
                 .param("clientId", a.clientId())
                 .param("key", a.idempotencyKey())
                 .param("fingerprint", a.requestFingerprint())
@@ -125,13 +126,18 @@ public class ApplicationStore {
                 .update();
     }
 
-    /** Starts the application's PSGA clock again, with its new due date and how long it has been stopped in all. */
-    public void restartClock(String applicationId, Duration stoppedInAll, Instant dueBy) {
+    /**
+     * Starts the application's PSGA clock again, with its new due date, the officer's warning moved with it, and how
+     * long it has been stopped in all.
+     */
+    public void restartClock(String applicationId, Duration stoppedInAll, Instant dueBy, Instant warnAt) {
         jdbc.sql("""
-                UPDATE application SET clock_stopped_since = NULL, clock_stopped_seconds = :seconds, due_by = :dueBy
+                UPDATE application SET clock_stopped_since = NULL, clock_stopped_seconds = :seconds, due_by = :dueBy,
+                    warn_at = :warnAt
                 WHERE application_id = :id""")
                 .param("seconds", stoppedInAll.toSeconds())
                 .param("dueBy", utc(dueBy))
+                .param("warnAt", utc(warnAt))
                 .param("id", applicationId)
                 .update();
     }

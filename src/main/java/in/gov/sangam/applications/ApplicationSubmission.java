@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import in.gov.sangam.appeal.PsgaClock;
 import in.gov.sangam.audit.AuditAction;
 import in.gov.sangam.audit.AuditChannel;
 import in.gov.sangam.audit.AuditEvent;
@@ -47,7 +46,7 @@ public class ApplicationSubmission {
     private final ApplicationStore store;
     private final Outbox outbox;
     private final AuditTrail audit;
-    private final PsgaClock psgaClock;
+    private final PsgaDates timeline;
     private final CitizenDataCipher cipher;
     private final ObjectMapper objectMapper;
     private final TransactionTemplate transaction;
@@ -55,13 +54,13 @@ public class ApplicationSubmission {
     private final ZoneId zone;
 
     public ApplicationSubmission(Catalogue catalogue, ApplicationStore store, Outbox outbox, AuditTrail audit,
-            PsgaClock psgaClock, CitizenDataCipher cipher, ObjectMapper objectMapper, TransactionTemplate transaction,
+            PsgaDates timeline, CitizenDataCipher cipher, ObjectMapper objectMapper, TransactionTemplate transaction,
             Clock clock, @Value("${sangam.time-zone}") String zone) {
         this.catalogue = catalogue;
         this.store = store;
         this.outbox = outbox;
         this.audit = audit;
-        this.psgaClock = psgaClock;
+        this.timeline = timeline;
         this.cipher = cipher;
         this.objectMapper = objectMapper;
         this.transaction = transaction;
@@ -132,6 +131,7 @@ public class ApplicationSubmission {
         Instant acknowledgedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String applicationId = ApplicationIds.of(store.nextApplicationNumber(), acknowledgedAt, zone);
         JsonNode applicant = request.path("applicant");
+        PsgaDates.Dates dates = timeline.of(acknowledgedAt, service, applicant.path("district").asText());
         String aadhaar = applicant.hasNonNull("aadhaar") ? applicant.get("aadhaar").asText() : null;
         NewApplication application = new NewApplication(
                 applicationId,
@@ -146,7 +146,8 @@ public class ApplicationSubmission {
                 applicant.path("language").asText(),
                 request.path("formData").toString(),
                 acknowledgedAt,
-                psgaClock.dueDate(acknowledgedAt, service, applicant.path("district").asText()),
+                dates.dueBy(),
+                dates.warnAt(),
                 clientId,
                 idempotencyKey,
                 fingerprint);

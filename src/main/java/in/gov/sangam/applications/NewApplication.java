@@ -17,6 +17,7 @@ public record NewApplication(
         String formDataJson,
         Instant acknowledgedAt,
         Instant dueBy,
+        Instant warnAt,
         String clientId,
         String idempotencyKey,
         String requestFingerprint) {

@@ -1,7 +1,5 @@
 package in.gov.sangam.applications;
 
-import in.gov.sangam.appeal.ClockPause;
-import in.gov.sangam.appeal.PsgaClock;
 import in.gov.sangam.audit.AuditAction;
 import in.gov.sangam.audit.AuditEvent;
 import in.gov.sangam.audit.AuditTrail;
@@ -40,17 +38,17 @@ public class StatusUpdates {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Clock clock;
-    private final PsgaClock psgaClock;
+    private final PsgaDates timeline;
 
     public StatusUpdates(Catalogue catalogue, ApplicationStore store, StatusNormaliser normaliser, Outbox outbox,
-            AuditTrail audit, Clock clock, PsgaClock psgaClock) {
+            AuditTrail audit, Clock clock, PsgaDates timeline) {
         this.catalogue = catalogue;
         this.store = store;
         this.normaliser = normaliser;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
-        this.psgaClock = psgaClock;
+        this.timeline = timeline;
     }
 
     @Transactional
@@ -105,8 +103,8 @@ public class StatusUpdates {
     }
 
     /**
-     * The PSGA clock stops while the application is with the citizen, and runs again, with the due date moved on by
-     * the time it stood, when the department takes it up again (or decides).
+     * The PSGA clock stops while the application is with the citizen, and runs again, with the due date (and the
+     * officer's warning before it) moved on by the time it stood, when the department takes it up again (or decides).
      *
      * @return the application's due date after this change
      */
@@ -117,11 +115,11 @@ public class StatusUpdates {
             Duration stopped = application.clockStops().stoppedFor(at);
             CatalogueService service = catalogue.service(application.serviceCode()).orElseThrow();
             // Counted with each pause where it was, as the appeal's evidence record explains it.
-            Instant dueBy = psgaClock.dueDate(application.acknowledgedAt(), service, application.applicantDistrict(),
-                    ClockPause.fromHistory(ApplicationRecordsStore.changes(store.history(application.applicationId())),
-                            at));
-            store.restartClock(application.applicationId(), stopped, dueBy);
-            return dueBy;
+            PsgaDates.Dates dates = timeline.of(application.acknowledgedAt(), service,
+                    application.applicantDistrict(),
+                    StatusChange.pauses(store.history(application.applicationId()), at), stopped);
+            store.restartClock(application.applicationId(), stopped, dates.dueBy(), dates.warnAt());
+            return dates.dueBy();
         }
         return application.dueBy();
     }

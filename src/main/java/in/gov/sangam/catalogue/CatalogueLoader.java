@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -107,6 +110,8 @@ public class CatalogueLoader {
             return null;
         }
 
+        Map<String, OfficeContact> contacts = contacts(department.path("contacts"));
+        Set<String> titlesWithoutContact = new HashSet<>();
         List<CatalogueService> entries = new ArrayList<>();
         JsonNode list = services.path("services");
         for (int i = 0; i < list.size(); i++) {
@@ -114,6 +119,8 @@ public class CatalogueLoader {
             if (entry == null) {
                 continue;
             }
+            requireContacts(entry, contacts, servicesYaml, "services[" + i + "]", departmentName,
+                    titlesWithoutContact, problems);
             String earlier = serviceFiles.putIfAbsent(entry.code(), servicesName);
             if (earlier != null) {
                 problems.add(servicesYaml.at("services[" + i + "].code") + ": must be unique across departments ('"
@@ -126,7 +133,40 @@ public class CatalogueLoader {
         connector.path("statusCodes").fields().forEachRemaining(
                 code -> statusCodes.put(code.getKey().toUpperCase(Locale.ROOT), code.getValue().asText()));
         return new CatalogueDepartment(folder, department.path("name").asText(), List.copyOf(entries),
-                Map.copyOf(statusCodes), connector);
+                Map.copyOf(statusCodes), connector, contacts);
+    }
+
+    /** The contacts as department.yaml gives them (already checked against its schema). */
+    private static Map<String, OfficeContact> contacts(JsonNode contacts) {
+        Map<String, OfficeContact> byTitle = new HashMap<>();
+        contacts.fields().forEachRemaining(title -> byTitle.put(title.getKey(), contact(title.getValue())));
+        return byTitle;
+    }
+
+    private static OfficeContact contact(JsonNode node) {
+        Map<String, OfficeContact> districts = new HashMap<>();
+        node.path("districts").fields().forEachRemaining(
+                district -> districts.put(district.getKey(), contact(district.getValue())));
+        return new OfficeContact(node.path("email").asText(), node.path("mobile").asText(null), districts);
+    }
+
+    /**
+     * Every officer and authority a service names must be reachable, or its warning and appeals would reach nobody;
+     * a title is named once, where it is first used.
+     */
+    private static void requireContacts(CatalogueService service, Map<String, OfficeContact> contacts, YamlFile file,
+            String where, String departmentFile, Set<String> reported, List<String> problems) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        titles.put("designatedOfficer", service.designatedOfficer());
+        titles.put("firstAppellateAuthority", service.firstAppellateAuthority());
+        titles.put("secondAppellateAuthority", service.secondAppellateAuthority());
+        titles.forEach((field, title) -> {
+            if (!contacts.containsKey(title) && reported.add(title)) {
+                problems.add(file.at(where + "." + field) + ": names '" + title + "', who has no contact in "
+                        + departmentFile + " (expected contacts: {\"" + title + "\": {email: ..., mobile: ...}}, "
+                        + "the e-mail address the hub sends the PSGA notices to)");
+            }
+        });
     }
 
     private CatalogueService toService(JsonNode node, String department, YamlFile file, String where,

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** A department folder is a form an integrator fills in; a mistake in it names the file, the field and the fix. */
 class CatalogueLoaderTest {
 
+    /** department.yaml's contacts for the titles {@link #service} names. */
+    static final String CONTACTS = GeneratedCatalogue.contacts("Regional Transport Officer", "Transport Commissioner",
+            "Secretary Transport");
+
     @TempDir
     Path connectors;
 
@@ -114,7 +118,7 @@ class CatalogueLoaderTest {
     @Test
     void theFolderNameAndTheDepartmentCodeMustAgree() throws IOException {
         Path tourism = Files.createDirectories(connectors.resolve("tourism"));
-        Files.writeString(tourism.resolve("department.yaml"), "code: tourist\nname: Tourism Department\n");
+        Files.writeString(tourism.resolve("department.yaml"), "code: tourist\nname: Tourism Department\n" + CONTACTS);
         GeneratedCatalogue.writeRestConnector(tourism);
         Files.writeString(tourism.resolve("services.yaml"), "services:\n" + service("tourism-permit", 7, "WORKING_DAYS"));
 
@@ -176,6 +180,72 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void everyOfficerAndAuthorityAServiceNamesNeedsAContactWithAnEmailAddress() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS")
+                + service("transport-learner-licence", 7, "CALENDAR_DAYS"));
+        Files.writeString(connectors.resolve("transport/department.yaml"), """
+                code: transport
+                name: Transport Department
+                contacts:
+                  Regional Transport Officer:
+                    email: rto@sangam.example.gov.in
+                  Transport Commissioner:
+                    email: not an address
+                    mobile: "12345"
+                """);
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .isInstanceOf(CatalogueException.class)
+                .satisfies(e -> assertThat(((CatalogueException) e).problems()).containsExactlyInAnyOrder(
+                        "connectors/transport/department.yaml:7: contacts.Transport Commissioner.email: "
+                                + "does not match the email pattern must be a valid RFC 5321 Mailbox",
+                        "connectors/transport/department.yaml:8: contacts.Transport Commissioner.mobile: "
+                                + "does not match the regex pattern ^(\\+91)?[6-9][0-9]{9}$"));
+
+        Files.writeString(connectors.resolve("transport/department.yaml"), """
+                code: transport
+                name: Transport Department
+                contacts:
+                  Regional Transport Officer: {email: rto@sangam.example.gov.in}
+                  Transport Commissioner: {email: tc@sangam.example.gov.in}
+                """);
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .satisfies(e -> assertThat(((CatalogueException) e).problems()).containsExactly(
+                        "connectors/transport/services.yaml:9: services[0].secondAppellateAuthority: names "
+                                + "'Secretary Transport', who has no contact in connectors/transport/department.yaml "
+                                + "(expected contacts: {\"Secretary Transport\": {email: ..., mobile: ...}}, the e-mail "
+                                + "address the hub sends the PSGA notices to)"));
+    }
+
+    @Test
+    void aDistrictsOwnOfficeIsTheOneItsApplicantsGet() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS"));
+        Files.writeString(connectors.resolve("transport/department.yaml"), "code: transport\nname: Transport\n"
+                + CONTACTS.replace("Regional Transport Officer: {email: regional-transport-officer@sangam.example.gov.in}",
+                        "Regional Transport Officer:\n    email: rto@sangam.example.gov.in\n    mobile: \"+919419000101\"\n"
+                                + "    districts:\n      Jammu: {email: rto-jammu@sangam.example.gov.in}"));
+
+        CatalogueDepartment transport = loader.load("file:" + connectors).get(0);
+
+        assertThat(transport.contact("Regional Transport Officer", "Srinagar")).get()
+                .extracting(OfficeContact::email, OfficeContact::mobile)
+                .containsExactly("rto@sangam.example.gov.in", "+919419000101");
+        assertThat(transport.contact("Regional Transport Officer", "Jammu")).get()
+                .extracting(OfficeContact::email, OfficeContact::mobile)
+                .containsExactly("rto-jammu@sangam.example.gov.in", null);
+        assertThat(transport.contact("Nobody", "Jammu")).isEmpty();
+    }
+
+    @Test
+    void theShippedDepartmentsReachEveryOfficerAndAuthorityTheirServicesName() {
+        for (CatalogueDepartment department : loader.load("classpath*:connectors")) {
+            department.services().forEach(service -> assertThat(java.util.List.of(service.designatedOfficer(),
+                    service.firstAppellateAuthority(), service.secondAppellateAuthority()))
+                    .allSatisfy(title -> assertThat(department.contact(title, "Srinagar")).as(title).isPresent()));
+        }
+    }
+
+    @Test
     void aThousandServicesLoad() throws IOException {
         GeneratedCatalogue.write(connectors, 20, 50);
 
@@ -187,7 +257,7 @@ class CatalogueLoaderTest {
 
     private void department(String code, String name, String services) throws IOException {
         Path folder = Files.createDirectories(connectors.resolve(code));
-        Files.writeString(folder.resolve("department.yaml"), "code: " + code + "\nname: " + name + "\n");
+        Files.writeString(folder.resolve("department.yaml"), "code: " + code + "\nname: " + name + "\n" + CONTACTS);
         GeneratedCatalogue.writeRestConnector(folder);
         Files.writeString(folder.resolve("services.yaml"), "services:\n" + services);
     }

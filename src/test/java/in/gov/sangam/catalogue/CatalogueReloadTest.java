@@ -146,7 +146,8 @@ class CatalogueReloadTest extends HubIntegrationTest {
     /** The fourth department's folder, its connector.yaml's submit section as given. */
     private static void writeTransport(String submit) throws IOException {
         Path folder = Files.createDirectories(FOLDERS.resolve("transport/mappings"));
-        Files.writeString(folder.resolveSibling("department.yaml"), "code: transport\nname: Transport Department\n");
+        Files.writeString(folder.resolveSibling("department.yaml"), "code: transport\nname: Transport Department\n"
+                + CatalogueLoaderTest.CONTACTS);
         Files.writeString(folder.resolveSibling("services.yaml"), "services:\n"
                 + CatalogueLoaderTest.service("transport-road-permit", 15, "WORKING_DAYS"));
         Files.writeString(folder.resolveSibling("connector.yaml"), """

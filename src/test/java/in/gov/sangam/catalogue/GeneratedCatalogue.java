@@ -22,6 +22,17 @@ public final class GeneratedCatalogue {
         Files.writeString(folder.resolve("submit-request.json.ftl"), "{\"id\": \"${body.application.applicationId}\"}");
     }
 
+    /** department.yaml's contacts for these titles, each an address of its own. */
+    public static String contacts(String... titles) {
+        StringBuilder yaml = new StringBuilder("contacts:\n");
+        for (String title : titles) {
+            yaml.append("  ").append(title).append(": {email: ")
+                    .append(title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
+                    .append("@sangam.example.gov.in}\n");
+        }
+        return yaml.toString();
+    }
+
     /** For the start-up benchmark: {@code GeneratedCatalogue <folder> <departments> <services each>}. */
     public static void main(String[] args) throws IOException {
         write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
@@ -31,7 +42,8 @@ public final class GeneratedCatalogue {
         for (int d = 1; d <= departments; d++) {
             String code = "department-" + d;
             Path folder = Files.createDirectories(connectors.resolve(code));
-            Files.writeString(folder.resolve("department.yaml"), "code: " + code + "\nname: Department " + d + "\n");
+            Files.writeString(folder.resolve("department.yaml"), "code: " + code + "\nname: Department " + d + "\n"
+                    + contacts("Tehsildar", "Sub-Divisional Magistrate", "Deputy Commissioner"));
             writeRestConnector(folder);
             StringBuilder services = new StringBuilder("services:\n");
             for (int s = 1; s <= servicesEach; s++) {
