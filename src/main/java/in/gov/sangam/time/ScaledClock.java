@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * A clock that runs {@code speed} times faster than the one beneath it, from the moment it was made. With speed 1 it
- * is the system clock; the demo sets a large speed so that a PSGA timeline of weeks passes in minutes.
+ * A clock that runs {@code speed} times faster than the one beneath it, counted from an origin: at the origin it
+ * shows the real time, and {@code origin + (now - origin) × speed} after it. With speed 1 it is the system clock; the
+ * demo sets a large speed so that a PSGA timeline of weeks passes in minutes. Nodes given the same origin show the
+ * same time however far apart they started; without one, the origin is the moment the clock was made.
  */
 public final class ScaledClock extends Clock {
 
@@ -15,12 +17,14 @@ public final class ScaledClock extends Clock {
     private final double speed;
     private final Instant origin;
 
+    /** Counted from now: right for one node alone. */
     public ScaledClock(Clock base, double speed) {
         this(base, speed, base.instant());
     }
 
-    private ScaledClock(Clock base, double speed, Instant origin) {
-        if (!(speed > 0)) {
+    /** Counted from {@code origin}, which every node of a hub is given so that their clocks agree. */
+    public ScaledClock(Clock base, double speed, Instant origin) {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("sangam.clock.speed must be above 0, found " + speed);
         }
         this.base = base;
@@ -44,7 +48,16 @@ public final class ScaledClock extends Clock {
         if (speed == 1) {
             return now;
         }
-        long elapsedNanos = Duration.between(origin, now).toNanos();
-        return origin.plusNanos((long) (elapsedNanos * speed));
+        // In seconds, not nanoseconds: nanoseconds times 86400 overflow a long once a day and a bit has passed since
+        // the origin, and an origin given to several nodes may well lie that far back.
+        Duration elapsed = Duration.between(origin, now);
+        double scaledSeconds = (elapsed.getSeconds() + elapsed.getNano() / 1e9) * speed;
+        double wholeSeconds = Math.floor(scaledSeconds);
+        return origin.plusSeconds((long) wholeSeconds).plusNanos(Math.round((scaledSeconds - wholeSeconds) * 1e9));
+    }
+
+    @Override
+    public String toString() {
+        return "ScaledClock[" + speed + "x from " + origin + " over " + base + "]";
     }
 }

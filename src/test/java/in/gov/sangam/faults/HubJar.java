@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -66,6 +69,26 @@ final class HubJar implements AutoCloseable {
         hub.startProcess();
         hub.awaitReady();
         return hub;
+    }
+
+    /**
+     * Starts hubs at once, as in a deployment (Flyway's lock lets one of them migrate a shared database), and waits
+     * until each is ready: all of them or none, a hub that started being stopped again if another could not start.
+     */
+    @SafeVarargs
+    static List<HubJar> startTogether(Supplier<HubJar>... starts) {
+        List<CompletableFuture<HubJar>> starting = Stream.of(starts).map(CompletableFuture::supplyAsync).toList();
+        try {
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException failed) {
+            for (CompletableFuture<HubJar> hub : starting) {
+                if (!hub.isCompletedExceptionally()) {
+                    hub.join().close();
+                }
+            }
+            throw failed;
+        }
+        return starting.stream().map(CompletableFuture::join).toList();
     }
 
     int port() {

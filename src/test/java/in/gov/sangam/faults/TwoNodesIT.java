@@ -16,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -60,11 +58,8 @@ class TwoNodesIT {
                 BrokerProcess broker = BrokerProcess.start(dataDir.resolve("broker"));
                 RecordingDepartment health = RecordingDepartment.health(Duration.ofMillis(50))) {
             // Both nodes start at once, as in a deployment; Flyway's lock lets one of them migrate the database.
-            CompletableFuture<HubJar> startingA = CompletableFuture.supplyAsync(() -> node(dataDir.resolve("a"),
-                    postgres, broker, health));
-            CompletableFuture<HubJar> startingB = CompletableFuture.supplyAsync(() -> node(dataDir.resolve("b"),
-                    postgres, broker, health));
-            List<HubJar> nodes = bothStarted(startingA, startingB);
+            List<HubJar> nodes = HubJar.startTogether(() -> node(dataDir.resolve("a"), postgres, broker, health),
+                    () -> node(dataDir.resolve("b"), postgres, broker, health));
             String submission = Applications.forService(new HubClient(nodes.get(1).port()),
                     "health-birth-registration");
             try (HubJar a = nodes.get(0); HubJar b = nodes.get(1);
@@ -181,21 +176,6 @@ class TwoNodesIT {
 
     private static long count(String node, Map<String, String> acknowledged) {
         return acknowledged.values().stream().filter(node::equals).count();
-    }
-
-    /** Both nodes, or neither: a node that started is stopped again if the other could not start. */
-    private static List<HubJar> bothStarted(CompletableFuture<HubJar> a, CompletableFuture<HubJar> b) {
-        try {
-            CompletableFuture.allOf(a, b).join();
-        } catch (CompletionException failed) {
-            for (CompletableFuture<HubJar> node : List.of(a, b)) {
-                if (!node.isCompletedExceptionally()) {
-                    node.join().close();
-                }
-            }
-            throw failed;
-        }
-        return List.of(a.join(), b.join());
     }
 
     private static HubJar node(Path dataDir, RestartablePostgres postgres, BrokerProcess broker,
