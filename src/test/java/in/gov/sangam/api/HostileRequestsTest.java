@@ -225,7 +225,7 @@ class HostileRequestsTest extends HubIntegrationTest {
     // ---- what exists before: applications in each department, a dead letter replayed already -------------------
 
     private record Fixtures(String revenue, String health, String education, String refused, long replayedLetter,
-            String healthStatus, String healthReference, String surveyToken, String messageToken) {
+            String healthStatus, String healthReference, String surveyToken, String messageToken, String appealId) {
 
         /** The values a valid request needs, by parameter or field name; null where the contract's example serves. */
         String value(String name) {
@@ -241,6 +241,8 @@ class HostileRequestsTest extends HubIntegrationTest {
                 // A survey answered already: a rating by its link is refused (409), and changes nothing.
                 case "surveyToken" -> surveyToken;
                 case "messageToken" -> messageToken;
+                // An appeal decided already: its evidence is served; a decision on it is refused (409), changing nothing.
+                case "appealId" -> appealId;
                 // A number no survey went to: a reply from it is taken and matches nothing.
                 case "from" -> NO_SURVEY_NUMBER;
                 default -> null;
@@ -274,8 +276,18 @@ class HostileRequestsTest extends HubIntegrationTest {
                 .rated("GOOD", "WEB", START).insert();
         String messageToken = jdbc.sql("SELECT message_token FROM feedback_survey WHERE token = :token")
                 .param("token", surveyToken).query(String.class).single();
+        String appealId = "APL-" + health.substring("SGM-".length()) + "-1";
+        jdbc.sql("""
+                INSERT INTO appeal (appeal_id, application_id, level, grounds, service_code, department, district,
+                    authority, filed_at, decide_by, status, due_by, outcome, directions, decided_at, decided_by,
+                    acknowledged_at)
+                SELECT :appealId, application_id, 1, 'DELAY', service_code, department, applicant_district,
+                    'Block Medical Officer', due_by, due_by, 'DISMISSED', due_by, 'DISMISSED', 'Delivered meanwhile.',
+                    due_by, 'appellate', acknowledged_at
+                FROM application WHERE application_id = :id""")
+                .param("appealId", appealId).param("id", health).update();
         return new Fixtures(revenue, health, education, refused, letter, rows.status(health), rows.reference(health),
-                surveyToken, messageToken);
+                surveyToken, messageToken, appealId);
     }
 
     private String submit(String body) {
