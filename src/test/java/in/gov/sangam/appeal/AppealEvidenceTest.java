@@ -13,8 +13,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import in.gov.sangam.notices.Channel;
 import in.gov.sangam.notices.Notice;
 import in.gov.sangam.notices.Notices;
-import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
+import in.gov.sangam.support.HealthDepartment;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class AppealEvidenceTest extends HubIntegrationTest {
 
-    private static final String HEALTH_CALLBACK = "/api/v1/departments/health/status-updates";
 
     @DynamicPropertySource
     static void ownHubOfItsOwn(DynamicPropertyRegistry registry) {
@@ -57,13 +55,13 @@ class AppealEvidenceTest extends HubIntegrationTest {
     @Test
     void anOverdueApplicationsEvidenceVerifiesWithThePublishedKeyAndExplainsEachDay() throws Exception {
         // A medical fitness certificate: 3 working days from Sunday 29 November 2026, 10:15:30 IST.
-        String id = submit("health-medical-fitness-certificate");
-        report(id, "{\"status\": \"REG\"}");
+        String id = HealthDepartment.submit(hub, "health-medical-fitness-certificate");
+        HealthDepartment.report(hub, id, "{\"status\": \"REG\"}");
         // With the citizen from Monday noon to Wednesday noon.
         clock.set(Instant.parse("2026-11-30T06:30:00Z"));
-        report(id, "{\"status\": \"RETURNED_TO_CITIZEN\", \"reason\": \"Upload the photograph.\"}");
+        HealthDepartment.report(hub, id, "{\"status\": \"RETURNED_TO_CITIZEN\", \"reason\": \"Upload the photograph.\"}");
         clock.set(Instant.parse("2026-12-02T06:30:00Z"));
-        report(id, "{\"status\": \"IN_PROCESS\"}");
+        HealthDepartment.report(hub, id, "{\"status\": \"IN_PROCESS\"}");
         transaction.executeWithoutResult(status -> notices.request(new Notice("evidence-test:" + id, Channel.EMAIL,
                 "fao.health@example.gov.in", "en", "First appeal filed", "An appeal was filed.", id)));
         // Monday 7 December, past the deadline (Friday 4 December, 10:15:30).
@@ -145,17 +143,7 @@ class AppealEvidenceTest extends HubIntegrationTest {
         return days;
     }
 
-    private String submit(String serviceCode) {
-        Answer answer = hub.submit("portal", UUID.randomUUID().toString(), Applications.forService(hub, serviceCode));
-        assertThat(answer.status()).as(answer.response().body()).isEqualTo(201);
-        return answer.json().path("applicationId").asText();
-    }
 
-    private void report(String id, String update) {
-        Answer answer = hub.post(HEALTH_CALLBACK, "dept-health", null, "application/json",
-                "{\"applicationId\": \"" + id + "\", " + update.substring(1));
-        assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
-    }
 
     /** The application's first appeal's id, or null. */
     private String appealOf(String id) {

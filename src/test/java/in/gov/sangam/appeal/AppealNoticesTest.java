@@ -12,6 +12,7 @@ import in.gov.sangam.demo.SmsGatewaySimulator;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.CompletionEvents;
 import in.gov.sangam.support.HubClient.Answer;
+import in.gov.sangam.support.HealthDepartment;
 import in.gov.sangam.support.HubIntegrationTest;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -49,7 +50,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppealNoticesTest extends HubIntegrationTest {
 
-    private static final String HEALTH_CALLBACK = "/api/v1/departments/health/status-updates";
     private static final String SERVICE = "health-birth-registration";
     /** connectors/health/department.yaml: the service's designated officer and appellate authorities. */
     private static final String OFFICER = "registrar-births-deaths-health@sangam.example.gov.in";
@@ -79,8 +79,8 @@ class AppealNoticesTest extends HubIntegrationTest {
     @Order(1)
     void theDesignatedOfficerIsWarnedOnceAtEightyPercentOfTheTimeline() throws Exception {
         startYear(1);
-        String id = submit();
-        report(id, "{\"status\": \"REG\"}");
+        String id = HealthDepartment.submit(hub, SERVICE);
+        HealthDepartment.report(hub, id, "{\"status\": \"REG\"}");
         Instant acknowledged = instant(application(id).path("acknowledgedAt").asText());
         Instant dueBy = dueBy(id);
         Instant warnAt = acknowledged.plusSeconds(Math.round(Duration.between(acknowledged, dueBy).toSeconds() * 0.8));
@@ -119,8 +119,8 @@ class AppealNoticesTest extends HubIntegrationTest {
     @Order(2)
     void filingEscalationAndDecisionEachTellTheRightPeopleOnce() throws Exception {
         startYear(2);
-        String id = submit();
-        report(id, "{\"status\": \"REG\"}");
+        String id = HealthDepartment.submit(hub, SERVICE);
+        HealthDepartment.report(hub, id, "{\"status\": \"REG\"}");
 
         // The deadline passes (no warning: the sweep finds the deadline passed too).
         clock.set(dueBy(id).plus(Duration.ofHours(1)));
@@ -190,8 +190,8 @@ class AppealNoticesTest extends HubIntegrationTest {
     @Order(3)
     void aRejectionWithoutReasonsIsAnnouncedOnceHoweverOftenItsEventComes() throws Exception {
         startYear(3);
-        String id = submit();
-        report(id, "{\"status\": \"REJ\"}");
+        String id = HealthDepartment.submit(hub, SERVICE);
+        HealthDepartment.report(hub, id, "{\"status\": \"REJ\"}");
         JsonNode appeal = await().atMost(Duration.ofSeconds(30)).until(() -> appeal(id, 1), found -> found != null);
         String appealId = appeal.path("appealId").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(FIRST_AUTHORITY, appealId).size() == 1
@@ -220,17 +220,7 @@ class AppealNoticesTest extends HubIntegrationTest {
         clock.set(START.plus(Duration.ofDays(400L * year)));
     }
 
-    private String submit() {
-        Answer answer = hub.submit("portal", UUID.randomUUID().toString(), Applications.forService(hub, SERVICE));
-        assertThat(answer.status()).as(answer.response().body()).isEqualTo(201);
-        return answer.json().path("applicationId").asText();
-    }
 
-    private void report(String id, String update) {
-        Answer answer = hub.post(HEALTH_CALLBACK, "dept-health", null, "application/json",
-                "{\"applicationId\": \"" + id + "\", " + update.substring(1));
-        assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
-    }
 
     private JsonNode application(String id) {
         return hub.get("/api/v1/applications/" + id, "admin").json();

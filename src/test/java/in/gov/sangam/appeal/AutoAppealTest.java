@@ -11,15 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import in.gov.sangam.demo.DepartmentSimulators;
-import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
+import in.gov.sangam.support.HealthDepartment;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutoAppealTest extends HubIntegrationTest {
 
-    private static final String HEALTH_CALLBACK = "/api/v1/departments/health/status-updates";
 
     @DynamicPropertySource
     static void ownHubOfItsOwn(DynamicPropertyRegistry registry) {
@@ -57,8 +55,8 @@ class AutoAppealTest extends HubIntegrationTest {
     @Order(1)
     void aMissedDeadlineIsAppealedThenEscalatedThenDecidedOnceAndALateDeliveryIsMarked() {
         startYear(1);
-        String id = submit("health-birth-registration");
-        report(id, "{\"status\": \"REG\"}");
+        String id = HealthDepartment.submit(hub, "health-birth-registration");
+        HealthDepartment.report(hub, id, "{\"status\": \"REG\"}");
         Instant dueBy = dueBy(id);
 
         clock.set(dueBy.plus(Duration.ofHours(1)));
@@ -92,7 +90,7 @@ class AutoAppealTest extends HubIntegrationTest {
         assertThat(appeal(id, 2).path("decision").path("decidedBy").asText()).isEqualTo("appellate");
 
         // Delivered at last: its appeals stay, marked delivered late.
-        report(id, "{\"status\": \"APR\"}");
+        HealthDepartment.report(hub, id, "{\"status\": \"APR\"}");
         await().atMost(Duration.ofSeconds(30)).until(() -> appeal(id, 1).path("deliveredLate").asBoolean()
                 && appeal(id, 2).path("deliveredLate").asBoolean());
         assertThat(appeals(id)).hasSize(2);
@@ -102,10 +100,10 @@ class AutoAppealTest extends HubIntegrationTest {
     @Order(2)
     void aRejectionWithoutReasonsIsAppealedAndOneWithReasonsIsNot() {
         startYear(2);
-        String unexplained = submit("health-birth-registration");
-        report(unexplained, "{\"status\": \"REJ\"}");
-        String explained = submit("health-birth-registration");
-        report(explained, "{\"status\": \"REJ\", \"reason\": \"The birth is registered already.\"}");
+        String unexplained = HealthDepartment.submit(hub, "health-birth-registration");
+        HealthDepartment.report(hub, unexplained, "{\"status\": \"REJ\"}");
+        String explained = HealthDepartment.submit(hub, "health-birth-registration");
+        HealthDepartment.report(hub, explained, "{\"status\": \"REJ\", \"reason\": \"The birth is registered already.\"}");
 
         JsonNode appeal = await().atMost(Duration.ofSeconds(30)).until(() -> appeal(unexplained, 1),
                 found -> found != null);
@@ -119,10 +117,10 @@ class AutoAppealTest extends HubIntegrationTest {
     @Order(3)
     void noAppealWhileTheClockStandsWithTheCitizenNorForAServiceWithoutAutoAppeal() {
         startYear(3);
-        String withCitizen = submit("health-birth-registration");
-        report(withCitizen, "{\"status\": \"REG\"}");
-        report(withCitizen, "{\"status\": \"RETURNED_TO_CITIZEN\", \"remark\": \"Upload the hospital slip.\"}");
-        String notAutoAppealed = submit("health-duplicate-birth-certificate");
+        String withCitizen = HealthDepartment.submit(hub, "health-birth-registration");
+        HealthDepartment.report(hub, withCitizen, "{\"status\": \"REG\"}");
+        HealthDepartment.report(hub, withCitizen, "{\"status\": \"RETURNED_TO_CITIZEN\", \"remark\": \"Upload the hospital slip.\"}");
+        String notAutoAppealed = HealthDepartment.submit(hub, "health-duplicate-birth-certificate");
         Instant lastDue = dueBy(notAutoAppealed).isAfter(dueBy(withCitizen)) ? dueBy(notAutoAppealed)
                 : dueBy(withCitizen);
 
@@ -131,7 +129,7 @@ class AutoAppealTest extends HubIntegrationTest {
                 .until(() -> appeals(withCitizen).isEmpty() && appeals(notAutoAppealed).isEmpty());
 
         // Back with the department: the clock runs again from a later deadline, and passes it.
-        report(withCitizen, "{\"status\": \"IN_PROCESS\"}");
+        HealthDepartment.report(hub, withCitizen, "{\"status\": \"IN_PROCESS\"}");
         Instant moved = dueBy(withCitizen);
         assertThat(moved).isAfter(lastDue);
         clock.set(moved.plus(Duration.ofHours(1)));
@@ -143,7 +141,7 @@ class AutoAppealTest extends HubIntegrationTest {
     @Order(4)
     void appellateAuthoritiesListTheAppealsOthersMayNot() {
         startYear(4);
-        String id = submit("health-birth-registration");
+        String id = HealthDepartment.submit(hub, "health-birth-registration");
         clock.set(dueBy(id).plus(Duration.ofHours(1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> appeal(id, 1) != null);
 
@@ -163,17 +161,17 @@ class AutoAppealTest extends HubIntegrationTest {
     void thePublicFiguresCountOnTimeLateOverdueAppealsAndPenalties() {
         startYear(5);
         String service = "health-medical-fitness-certificate";
-        String onTime = submit(service);
-        report(onTime, "{\"status\": \"REG\"}");
-        report(onTime, "{\"status\": \"APR\"}");
-        String late = submit(service);
-        report(late, "{\"status\": \"REG\"}");
-        String stillOpen = submit(service);
-        report(stillOpen, "{\"status\": \"REG\"}");
+        String onTime = HealthDepartment.submit(hub, service);
+        HealthDepartment.report(hub, onTime, "{\"status\": \"REG\"}");
+        HealthDepartment.report(hub, onTime, "{\"status\": \"APR\"}");
+        String late = HealthDepartment.submit(hub, service);
+        HealthDepartment.report(hub, late, "{\"status\": \"REG\"}");
+        String stillOpen = HealthDepartment.submit(hub, service);
+        HealthDepartment.report(hub, stillOpen, "{\"status\": \"REG\"}");
 
         clock.set(dueBy(stillOpen).plus(Duration.ofHours(1)));
         await().atMost(Duration.ofSeconds(30)).until(() -> appeal(late, 1) != null && appeal(stillOpen, 1) != null);
-        report(late, "{\"status\": \"APR\"}");
+        HealthDepartment.report(hub, late, "{\"status\": \"APR\"}");
         assertThat(decide(appeal(late, 1).path("appealId").asText(), "appellate").status()).isEqualTo(200);
 
         JsonNode figures = await().atMost(Duration.ofSeconds(30)).until(() -> figuresOf(service),
@@ -196,7 +194,7 @@ class AutoAppealTest extends HubIntegrationTest {
         WireMockServer hmis = simulators.server("health");
         StubMapping failing = hmis.stubFor(post(urlPathEqualTo("/hmis/api/v2/registrations")).atPriority(1)
                 .willReturn(aResponse().withStatus(503)));
-        String id = submit("health-birth-registration");
+        String id = HealthDepartment.submit(hub, "health-birth-registration");
         await().atMost(Duration.ofSeconds(60)).until(() -> !outages.between("health", wentDown,
                 wentDown.plus(Duration.ofDays(1))).isEmpty());
         clock.set(wentDown.plus(Duration.ofHours(3)));
@@ -232,17 +230,7 @@ class AutoAppealTest extends HubIntegrationTest {
         clock.set(START.plus(Duration.ofDays(400L * year)));
     }
 
-    private String submit(String serviceCode) {
-        Answer answer = hub.submit("portal", UUID.randomUUID().toString(), Applications.forService(hub, serviceCode));
-        assertThat(answer.status()).as(answer.response().body()).isEqualTo(201);
-        return answer.json().path("applicationId").asText();
-    }
 
-    private void report(String id, String update) {
-        Answer answer = hub.post(HEALTH_CALLBACK, "dept-health", null, "application/json",
-                "{\"applicationId\": \"" + id + "\", " + update.substring(1));
-        assertThat(answer.status()).as(answer.response().body()).isEqualTo(200);
-    }
 
     private Instant dueBy(String id) {
         return OffsetDateTime.parse(hub.get("/api/v1/applications/" + id, "admin").json().path("dueBy").asText())
