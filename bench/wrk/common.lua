@@ -32,9 +32,9 @@ function done(summary, latency, requests)
   local e = summary.errors
   local seconds = summary.duration / 1e6
   io.write(string.format(
-    'WRKJSON {"requests":%d,"seconds":%.3f,"rps":%.1f,"ok":%d,"non2xx":%d,"socket_errors":%d,' ..
+    'WRKJSON {"requests":%d,"seconds":%.3f,"rps":%.1f,"ok_rps":%.1f,"ok":%d,"non2xx":%d,"socket_errors":%d,' ..
     '"p50_ms":%.2f,"p99_ms":%.2f,"max_ms":%.2f}\n',
-    summary.requests, seconds, summary.requests / seconds, good, other,
+    summary.requests, seconds, summary.requests / seconds, good / seconds, good, other,
     e.connect + e.read + e.write + e.timeout,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
 end
