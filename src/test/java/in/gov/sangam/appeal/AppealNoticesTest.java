@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import in.gov.sangam.demo.DemoMailServer;
 import in.gov.sangam.demo.SmsGatewaySimulator;
@@ -26,8 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import org.apache.activemq.artemis.jms.client.ActiveMQTopic;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,7 +53,6 @@ class AppealNoticesTest extends HubIntegrationTest {
     private static final String FIRST_AUTHORITY = "block-medical-officer-health@sangam.example.gov.in";
     private static final String SECOND_AUTHORITY = "chief-medical-officer-health@sangam.example.gov.in";
     private static final String CITIZEN_MOBILE = "91" + Applications.MOBILE.substring(3);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void ownHubOfItsOwn(DynamicPropertyRegistry registry) {
@@ -200,9 +195,10 @@ class AppealNoticesTest extends HubIntegrationTest {
         assertThat(body(mailsTo(FIRST_AUTHORITY, appealId).get(0))).contains("grounds REJECTED_WITHOUT_REASON");
 
         // The same completion event again, as a redelivery or a replay brings it: taken, and nobody told again.
-        String eventId = new CompletionEvents(jdbc).eventIds(id).get(0);
+        CompletionEvents events = new CompletionEvents(jdbc);
+        String eventId = events.eventIds(id).get(0);
         NotifyBuilder taken = new NotifyBuilder(camel).fromRoute("completion-appeal").whenDone(1).create();
-        sendToAppeal(eventId, id);
+        events.sendAgain(jms, "appeal", eventId, id);
         await().atMost(Duration.ofSeconds(30)).until(taken::matches);
 
         awaitNoticesSent(id);
@@ -317,22 +313,5 @@ class AppealNoticesTest extends HubIntegrationTest {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The application's completion event, once more, to the appeal subscriber only, as a new broker message. */
-    private void sendToAppeal(String eventId, String applicationId) throws IOException {
-        ObjectNode event = (ObjectNode) JSON.readTree(jdbc.sql("""
-                SELECT payload FROM outbox_message
-                WHERE aggregate_id = :id AND message_type = 'ApplicationCompleted'""")
-                .param("id", applicationId).query(String.class).single());
-        event.put("eventId", eventId);
-        jms.convertAndSend(new ActiveMQTopic("sangam.events.application-completed::appeal"), event.toString(),
-                message -> {
-                    // A new broker message (the broker's duplicate detection would drop a second copy).
-                    String messageId = UUID.randomUUID().toString();
-                    message.setStringProperty("SangamMessageId", messageId);
-                    message.setStringProperty("_AMQ_DUPL_ID", messageId);
-                    return message;
-                });
     }
 }

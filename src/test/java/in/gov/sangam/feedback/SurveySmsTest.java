@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.activemq.artemis.jms.client.ActiveMQTopic;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,8 +77,8 @@ class SurveySmsTest extends HubIntegrationTest {
         String eventId = events.eventIds(id).get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> events.consumedBy("feedback", eventId) == 1);
         NotifyBuilder taken = new NotifyBuilder(camel).fromRoute("completion-feedback").whenDone(2).create();
-        sendToFeedback(eventId, id);
-        sendToFeedback(UUID.randomUUID().toString(), id);
+        events.sendAgain(jms, "feedback", eventId, id);
+        events.sendAgain(jms, "feedback", UUID.randomUUID().toString(), id);
         await().atMost(Duration.ofSeconds(30)).until(taken::matches);
 
         LoggedRequest sms = await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(number), sent -> !sent.isEmpty()).get(0);
@@ -351,21 +350,5 @@ class SurveySmsTest extends HubIntegrationTest {
             }
         }
         return null;
-    }
-
-    private void sendToFeedback(String eventId, String applicationId) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(jdbc.sql("""
-                SELECT payload FROM outbox_message
-                WHERE aggregate_id = :id AND message_type = 'ApplicationCompleted'""")
-                .param("id", applicationId).query(String.class).single());
-        event.put("eventId", eventId);
-        jms.convertAndSend(new ActiveMQTopic("sangam.events.application-completed::feedback"), event.toString(),
-                message -> {
-                    // A new broker message each time (the broker's duplicate detection would drop a second copy).
-                    String messageId = UUID.randomUUID().toString();
-                    message.setStringProperty("SangamMessageId", messageId);
-                    message.setStringProperty("_AMQ_DUPL_ID", messageId);
-                    return message;
-                });
     }
 }
