@@ -8,16 +8,17 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The PSGA sweep, on a timer on every node: it files a first appeal (grounds DELAY) for each application whose
  * deadline passed while it was still open with its clock running, and moves each first appeal its authority did not
  * decide by its decideBy to the second appellate authority. The overdue part walks the applications' deadlines in
- * order from where the last sweep ended (its cursor row is locked for the sweep's transaction, so one node sweeps at a
- * time and the next takes up where it ended): a sweep with nothing due costs one indexed query. An application whose
+ * order from where the last sweep ended, a batch per transaction (its cursor row is locked for each batch's transaction,
+ * so one node sweeps a batch at a time and the next takes up where it ended): a sweep with nothing due costs one indexed
+ * query. An application whose
  * clock stood at its deadline is passed by: when its clock runs again its deadline moves past the cursor, and the
- * sweep meets it again then. Whom each appeal concerns is told in the same transaction ({@link AppealNotices}).
+ * sweep meets it again then. Whom each appeal concerns is told in the appeal's transaction ({@link AppealNotices}).
  */
 @Component("appealSweep")
 public class AppealSweep {
@@ -31,28 +32,30 @@ public class AppealSweep {
     private final Catalogue catalogue;
     private final AppealSettings settings;
     private final SweepCursors cursors;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public AppealSweep(PsgaDeadlines deadlines, Appeals appeals, AppealNotices notices, Catalogue catalogue,
-            AppealSettings settings, SweepCursors cursors, Clock clock) {
+            AppealSettings settings, SweepCursors cursors, TransactionTemplate transaction, Clock clock) {
         this.deadlines = deadlines;
         this.appeals = appeals;
         this.notices = notices;
         this.catalogue = catalogue;
         this.settings = settings;
         this.cursors = cursors;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
-    /** @return how many appeals this sweep filed or escalated */
-    @Transactional
+    /** @return how many appeals this sweep filed or escalated (each batch committed as it ends) */
     public int sweep() {
         Instant now = clock.instant();
         int filed = cursors.walk(CURSOR, now, settings.sweepBatch(),
                 (from, upTo, limit) -> deadlines.dueBetween(from.at(), from.applicationId(), upTo, limit),
                 deadline -> new SweepCursors.Position(deadline.dueBy(), deadline.applicationId()),
                 deadline -> deadline.open() && deadline.clockRunning() && fileForDelay(deadline, now));
-        return filed + escalate(now);
+        Integer escalated = transaction.execute(status -> escalate(now));
+        return filed + escalated;
     }
 
     private boolean fileForDelay(PsgaDeadlines.Deadline deadline, Instant now) {

@@ -6,14 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The designated officer's warning, swept on the appeal's timer on every node: when an application has run a share of
  * its timeline ({@code sangam.appeal.warn-at-share}) still open with its clock running, and its service appeals by
  * itself, its officer is told, once per application ever (the notices' keys see to that, whatever node or sweep asks
  * again). Walked like the first appeals (see {@link AppealSweep}): in order of the applications' warning times from
- * where the last sweep ended, its own cursor row locked for the sweep's transaction, so a sweep with nothing due costs
+ * where the last sweep ended, its own cursor row locked for each batch's transaction, so a sweep with nothing due costs
  * one indexed query. An application with its clock stopped at its warning is passed by; when the clock runs again its
  * warning moves past the cursor, and the sweep meets it then.
  */
@@ -39,8 +38,7 @@ public class OfficerWarnings {
         this.clock = clock;
     }
 
-    /** @return how many officers this sweep warned */
-    @Transactional
+    /** @return how many officers this sweep warned (each batch committed as it ends: see SweepCursors) */
     public int sweep() {
         Instant now = clock.instant();
         return cursors.walk(CURSOR, now, settings.sweepBatch(),

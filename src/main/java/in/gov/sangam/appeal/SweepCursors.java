@@ -8,13 +8,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where each PSGA sweep that walks the applications in order of a time (their deadlines, their warnings) has got to:
- * a row of {@code psga_sweep} per sweep, locked for the sweep's transaction, so that one node sweeps at a time and the
- * next starts where it ended.
+ * a row of {@code psga_sweep} per sweep, locked for each batch's transaction, so that one node sweeps a batch at a time
+ * and the next batch, on whichever node, starts where the last one ended.
  */
 @Component
 class SweepCursors {
@@ -23,10 +22,16 @@ class SweepCursors {
     record Position(Instant at, String applicationId) {
     }
 
-    private final JdbcClient jdbc;
+    /** What one batch did, and whether it was full (so more may be due). */
+    private record Step(int handled, boolean full) {
+    }
 
-    SweepCursors(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    SweepCursors(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /** The next items of a sweep after a position, up to a time, in order, at most {@code limit}. */
@@ -37,30 +42,41 @@ class SweepCursors {
 
     /**
      * Walks a sweep's items from where it last ended up to {@code now}, batch after batch, handing each to
-     * {@code handle}, and leaves the cursor after the last, in the caller's transaction (which holds the cursor's row:
-     * another node's sweep waits, then starts where this one ended). With nothing due, it costs one indexed query.
+     * {@code handle}. Each batch is a transaction of its own, which locks the cursor's row, reads the batch after it,
+     * does the batch's work and leaves the cursor after its last item: the work of a batch and the cursor's move are
+     * committed together or not at all. A backlog of a hundred thousand is so a thousand short transactions, not one
+     * that holds every row it wrote and the cursor's lock until the end (and is all lost if the node dies near it);
+     * another node's sweep waits for a batch, not a backlog, then goes on from where it ended. With nothing due, a
+     * sweep costs one indexed query.
      *
      * @param positionOf where an item stands in the sweep's order
-     * @param handle does the sweep's work with an item; whether it did anything
+     * @param handle does the sweep's work with an item, in the batch's transaction; whether it did anything
      * @return how many items {@code handle} did something with
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public <T> int walk(String sweep, Instant now, int limit, Batch<T> next, Function<T, Position> positionOf,
+            Predicate<T> handle) {
+        int handled = 0;
+        Step step;
+        do {
+            step = transaction.execute(status -> batch(sweep, now, limit, next, positionOf, handle));
+            handled += step.handled();
+        } while (step.full());
+        return handled;
+    }
+
+    private <T> Step batch(String sweep, Instant now, int limit, Batch<T> next, Function<T, Position> positionOf,
             Predicate<T> handle) {
         Position cursor = lock(sweep);
         int handled = 0;
-        List<T> due;
-        do {
-            due = next.after(cursor, now, limit);
-            for (T item : due) {
-                if (handle.test(item)) {
-                    handled++;
-                }
-                cursor = positionOf.apply(item);
+        List<T> due = next.after(cursor, now, limit);
+        for (T item : due) {
+            if (handle.test(item)) {
+                handled++;
             }
-        } while (due.size() == limit);
+            cursor = positionOf.apply(item);
+        }
         save(sweep, cursor, now);
-        return handled;
+        return new Step(handled, due.size() == limit);
     }
 
     /** Locks the sweep's row until its transaction ends (another node's sweep waits) and reads where it stands. */

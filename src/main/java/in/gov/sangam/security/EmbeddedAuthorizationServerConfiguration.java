@@ -10,6 +10,7 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,10 +101,11 @@ class EmbeddedAuthorizationServerConfiguration {
         }
     }
 
-    /** The API checks tokens against the same key in memory: no call to itself over HTTP. */
+    /** The API checks tokens against the same key in memory (no call to itself over HTTP), each token once. */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> tokenSigningKey) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(tokenSigningKey);
+        return new VerifiedTokens(OAuth2AuthorizationServerConfiguration.jwtDecoder(tokenSigningKey),
+                Clock.systemUTC());
     }
 
     /**

@@ -1,5 +1,6 @@
 package in.gov.sangam.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +37,12 @@ class ProductionTokenConfiguration {
     JwtDecoder jwtDecoder(@Value("${" + ProductionSettingsCheck.ISSUER + "}") String issuer,
             @Value("${" + ProductionSettingsCheck.AUDIENCE + "}") String audience) {
         OAuth2TokenValidator<Jwt> validator = validator(issuer, audience);
-        return new SupplierJwtDecoder(() -> {
+        // Each token is checked once (VerifiedTokens); the issuer's keys are fetched at the first token.
+        return new VerifiedTokens(new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = JwtDecoders.fromIssuerLocation(issuer);
             decoder.setJwtValidator(validator);
             return decoder;
-        });
+        }), Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
