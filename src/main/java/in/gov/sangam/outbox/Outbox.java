@@ -108,6 +108,17 @@ public class Outbox {
                 .update();
     }
 
+    /** Marks a batch the broker took in one transaction, in one statement. */
+    public void markPublished(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE outbox_message SET published_at = :now, attempts = attempts + 1 WHERE id IN (:ids)")
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .param("ids", ids)
+                .update();
+    }
+
     /** Records why publishing failed and holds the message back, twice as long after each failure. */
     public void markFailed(long id, String error) {
         String reason = error == null ? "unknown" : error.length() > 1000 ? error.substring(0, 1000) : error;

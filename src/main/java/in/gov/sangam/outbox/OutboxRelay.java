@@ -54,6 +54,15 @@ public class OutboxRelay {
                 message.getHeader(MESSAGE_TYPE_HEADER), message.getHeader(DESTINATION_HEADER));
     }
 
+    /** A batch the broker committed as one: marked published in one statement, each logged as when alone. */
+    public void publishedAll(List<OutboxMessage> batch) {
+        outbox.markPublished(batch.stream().map(OutboxMessage::id).toList());
+        for (OutboxMessage message : batch) {
+            ApplicationLog.info(LOG, message.aggregateId(), "{} published to {}", message.messageType(),
+                    message.destination());
+        }
+    }
+
     public void failed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         outbox.markFailed(exchange.getMessage().getHeader(OUTBOX_ID_HEADER, Long.class),

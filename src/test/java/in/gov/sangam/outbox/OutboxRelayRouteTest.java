@@ -2,14 +2,15 @@ package in.gov.sangam.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import in.gov.sangam.messaging.BrokerTransactionPolicy;
 import in.gov.sangam.support.DispatchQueues;
 import in.gov.sangam.support.RouteSlice;
 import jakarta.jms.Message;
@@ -38,7 +39,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @CamelSpringBootTest
 @UseAdviceWith
 @DirtiesContext
-@SpringBootTest(classes = {RouteSlice.class, OutboxRelayRouteTest.Relay.class}, properties = {
+@SpringBootTest(classes = {RouteSlice.class, BrokerTransactionPolicy.class, OutboxRelayRouteTest.Relay.class},
+    properties = {
     "camel.main.routes-include-pattern=classpath:routes/outbox-relay.yaml",
     "sangam.outbox.relay-enabled=true", "sangam.outbox.poll-interval-ms=60000",
     RouteSlice.EMBEDDED_BROKER, RouteSlice.BROKER_IN_MEMORY})
@@ -68,15 +70,16 @@ class OutboxRelayRouteTest {
     @BeforeEach
     void route() throws Exception {
         if (!camel.isStarted()) {
-            AdviceWith.adviceWith(camel, "outbox-relay", route -> {
-                route.replaceFromWith(TICK);
-                // One destination the broker refuses, as a full or unreachable broker does.
-                route.weaveByToUri("jms:*").before().process(exchange -> {
-                    if ("queue:sangam.refused".equals(exchange.getMessage().getHeader("SangamDestination"))) {
-                        throw new IllegalStateException("AMQ219016: sangam.refused is full");
-                    }
-                });
-            });
+            AdviceWith.adviceWith(camel, "outbox-relay", route -> route.replaceFromWith(TICK));
+            // One destination the broker refuses, as a full or unreachable broker does, in a batch or alone.
+            for (String publishing : List.of("outbox-publish-batch", "outbox-publish-each")) {
+                AdviceWith.adviceWith(camel, publishing, route -> route.weaveByToUri("jms:*").before()
+                        .process(exchange -> {
+                            if ("queue:sangam.refused".equals(exchange.getMessage().getHeader("SangamDestination"))) {
+                                throw new IllegalStateException("AMQ219016: sangam.refused is full");
+                            }
+                        }));
+            }
             camel.start();
         }
         queues = new DispatchQueues(jms);
@@ -102,8 +105,9 @@ class OutboxRelayRouteTest {
         assertThat(sent.getStringProperty(OutboxRelay.DUPLICATE_DETECTION_HEADER)).isEqualTo(health.messageId());
         assertThat(queues.messagesFor("sangam.dispatch.revenue", "SGM-2026-0000102")).hasSize(1);
         assertThat(queues.messagesFor("sangam.dispatch.revenue", "SGM-2026-0000101")).isEmpty();
-        verify(outbox).markPublished(1);
-        verify(outbox).markPublished(2);
+        // One broker transaction, one statement for the batch.
+        verify(outbox).markPublished(List.of(1L, 2L));
+        verify(outbox, never()).markPublished(anyLong());
         verify(outbox, never()).markFailed(anyLong(), anyString());
     }
 
@@ -120,7 +124,24 @@ class OutboxRelayRouteTest {
         assertThat(reason.getValue()).contains("sangam.refused is full");
         verify(outbox, never()).markPublished(3);
         verify(outbox).markPublished(4);
+        verify(outbox, never()).markPublished(anyList());
         assertThat(queues.messagesFor("sangam.dispatch.health", "SGM-2026-0000104")).hasSize(1);
+    }
+
+    @Test
+    void aBatchWithARefusedMessageIsRolledBackAndPublishedOneByOne() throws Exception {
+        // The batch's first message was sent in its transaction before the broker refused the second: rolled back,
+        // then published alone, so it arrives once and is marked once.
+        OutboxMessage first = message(6, "queue:sangam.dispatch.health", "SGM-2026-0000106");
+        OutboxMessage refused = message(7, "queue:sangam.refused", "SGM-2026-0000107");
+        when(outbox.claim(anyInt())).thenReturn(List.of(first, refused));
+
+        producer.sendBody(TICK, null);
+
+        verify(outbox).markPublished(6);
+        verify(outbox).markFailed(eq(7L), anyString());
+        verify(outbox, never()).markPublished(anyList());
+        assertThat(queues.messagesFor("sangam.dispatch.health", "SGM-2026-0000106")).hasSize(1);
     }
 
     @Test
@@ -132,7 +153,10 @@ class OutboxRelayRouteTest {
         producer.sendBody(TICK, null);
         producer.sendBody(TICK, null);
 
-        verify(outbox, times(2)).markPublished(5);
+        // The first time in a batch; the second batch holds a copy the broker has seen, so it rolls back whole
+        // (Artemis refuses a transaction with a duplicate), and alone the copy is dropped and the message marked.
+        verify(outbox).markPublished(List.of(5L));
+        verify(outbox).markPublished(5);
         assertThat(queues.messagesFor("sangam.dispatch.health", "SGM-2026-0000105")).hasSize(1);
     }
 
@@ -143,6 +167,7 @@ class OutboxRelayRouteTest {
         producer.sendBody(TICK, null);
 
         verify(outbox, never()).markPublished(anyLong());
+        verify(outbox, never()).markPublished(anyList());
         verify(outbox, never()).markFailed(anyLong(), anyString());
     }
 }
