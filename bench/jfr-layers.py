@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Where a hub's CPU went, by layer, from a Java Flight Recorder file (bench/run --profile writes one per scenario).
 
-Usage: bench/jfr-layers.py <recording.jfr> [title]
+Usage: bench/jfr-layers.py <recording.jfr> [title] [since]
+  since: an ISO instant (2026-12-07T07:28:42Z); samples before it are left out. A recording dumped for a window still
+  holds whole chunks of it (start-up among them), so the window is cut here.
 
 Each execution sample is put in the layer of its innermost frame that belongs to one (a JDBC call made by the hub's
 code counts as the database, a bean Camel calls as the hub's code): the self time of each layer, what a flat profile of
@@ -50,6 +52,7 @@ def layer_of(stack):
 def main():
     recording = sys.argv[1]
     title = sys.argv[2] if len(sys.argv) > 2 else recording
+    since = sys.argv[3].replace("Z", "") if len(sys.argv) > 3 else ""
     printed = subprocess.run(["jfr", "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample",
                               recording], capture_output=True, text=True, check=True).stdout
     events = json.loads(printed)["recording"]["events"]
@@ -57,7 +60,8 @@ def main():
     total = 0
     for event in events:
         stack = frames(event)
-        if not stack:
+        # ISO instants in UTC compare as text; the recording's have nanoseconds and a Z.
+        if not stack or event["values"]["startTime"].replace("Z", "") < since:
             continue
         total += 1
         layers[layer_of(stack)] += 1
