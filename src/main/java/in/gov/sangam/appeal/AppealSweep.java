@@ -16,9 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * decide by its decideBy to the second appellate authority. The overdue part walks the applications' deadlines in
  * order from where the last sweep ended, a batch per transaction (its cursor row is locked for each batch's transaction,
  * so one node sweeps a batch at a time and the next takes up where it ended): a sweep with nothing due costs one indexed
- * query. An application whose
- * clock stood at its deadline is passed by: when its clock runs again its deadline moves past the cursor, and the
- * sweep meets it again then. Whom each appeal concerns is told in the appeal's transaction ({@link AppealNotices}).
+ * query. An application whose clock stood at its deadline is passed by: when its clock runs again its deadline moves
+ * past the cursor, and the sweep meets it again then. Whom each appeal concerns is told in the appeal's transaction ({@link AppealNotices}).
  */
 @Component("appealSweep")
 public class AppealSweep {
