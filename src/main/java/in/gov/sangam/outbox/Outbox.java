@@ -102,13 +102,10 @@ public class Outbox {
     }
 
     public void markPublished(long id) {
-        jdbc.sql("UPDATE outbox_message SET published_at = :now, attempts = attempts + 1 WHERE id = :id")
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .param("id", id)
-                .update();
+        markPublished(List.of(id));
     }
 
-    /** Marks a batch the broker took in one transaction, in one statement. */
+    /** Marks messages the broker took (a batch in one transaction), in one statement. */
     public void markPublished(List<Long> ids) {
         if (ids.isEmpty()) {
             return;

@@ -50,17 +50,20 @@ public class OutboxRelay {
     public void published(Exchange exchange) {
         Message message = exchange.getMessage();
         outbox.markPublished(message.getHeader(OUTBOX_ID_HEADER, Long.class));
-        ApplicationLog.info(LOG, message.getHeader(APPLICATION_ID_HEADER, String.class), "{} published to {}",
-                message.getHeader(MESSAGE_TYPE_HEADER), message.getHeader(DESTINATION_HEADER));
+        logPublished(message.getHeader(APPLICATION_ID_HEADER, String.class), message.getHeader(MESSAGE_TYPE_HEADER),
+                message.getHeader(DESTINATION_HEADER));
     }
 
     /** A batch the broker committed as one: marked published in one statement, each logged as when alone. */
     public void publishedAll(List<OutboxMessage> batch) {
         outbox.markPublished(batch.stream().map(OutboxMessage::id).toList());
         for (OutboxMessage message : batch) {
-            ApplicationLog.info(LOG, message.aggregateId(), "{} published to {}", message.messageType(),
-                    message.destination());
+            logPublished(message.aggregateId(), message.messageType(), message.destination());
         }
+    }
+
+    private static void logPublished(String applicationId, Object messageType, Object destination) {
+        ApplicationLog.info(LOG, applicationId, "{} published to {}", messageType, destination);
     }
 
     public void failed(Exchange exchange) {
