@@ -46,6 +46,7 @@ public class AuditApi {
         Caller.of(null, scopes).requireAdmin();
         int pageNumber = page == null ? 1 : page;
         int pageSize = size == null ? DEFAULT_PAGE_SIZE : size;
+        trail.sealCommitted();
         AuditEntries.Filter filter = new AuditEntries.Filter(applicationId,
                 from == null ? null : OffsetDateTime.parse(from).toInstant(),
                 to == null ? null : OffsetDateTime.parse(to).toInstant());

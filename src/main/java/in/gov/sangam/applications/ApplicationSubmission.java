@@ -156,7 +156,6 @@ public class ApplicationSubmission {
                 "Application received and acknowledged.");
         outbox.add(DispatchRequested.queueOf(service.department()), DispatchRequested.TYPE, applicationId,
                 new DispatchRequested(applicationId, service.code(), service.department()));
-        // Last, so the trail's lock is held only until the commit that follows (see AuditTrail).
         audit.append(new AuditEvent(clientId, AuditAction.APPLICATION_SUBMITTED, AuditChannel.PORTAL, applicationId,
                 service.department(), null, ApplicationStatus.SUBMITTED.name(), "service " + service.code()));
         return store.find(applicationId).orElseThrow();

@@ -93,7 +93,6 @@ public class StatusUpdates {
                             application.acknowledgedAt().toString(), at.toString(), dueBy.toString(), !at.isAfter(dueBy), application.applicantLanguage(),
                             application.applicationId()));
         }
-        // Last, so the trail's lock is held only until the commit that follows (see AuditTrail).
         audit.append(new AuditEvent(update.actor(), AuditAction.STATUS_CHANGED, update.channel(),
                 application.applicationId(), application.department(), current.name(), target.name(),
                 "reported as " + update.status()));

@@ -6,19 +6,23 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The audit trail: one hash-chained, append-only list of every change the hub made.
  *
  * <p>{@link #append} joins the transaction of the change it records, so the change and its entry are committed
- * together or not at all. It locks the one row of {@code audit_head} until that transaction ends: appends are
- * serialised in the database, so every hub node sharing it writes into one chain, numbered 1, 2, 3... without gaps.
- * Appending is the last thing a change's transaction does, so the lock is held briefly and, since nothing else is
- * locked after it, no two transactions can wait for each other.
+ * together or not at all. It takes no lock: the entry waits in {@code audit_pending} until {@link AuditSealing}, woken
+ * by the commit, chains it onto the trail under the lock of {@code audit_head}, so every hub node sharing the
+ * database writes into one chain, numbered 1, 2, 3... without gaps, in the order the entries were written.
  *
  * <p>{@link #verify} walks the chain in sequence order, a slice at a time, recomputing every hash
  * ({@link AuditHash}), and names the first entry that does not match.
@@ -26,50 +30,64 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     /** How many entries verification reads at a time: the trail is never loaded whole. */
     static final int SLICE = 500;
     private static final int DETAIL_LIMIT = 500;
 
     private final JdbcClient jdbc;
     private final AuditEntries entries;
+    private final AuditSealing sealing;
     private final Clock clock;
 
-    public AuditTrail(JdbcClient jdbc, AuditEntries entries, Clock clock) {
+    public AuditTrail(JdbcClient jdbc, AuditEntries entries, AuditSealing sealing, Clock clock) {
         this.jdbc = jdbc;
         this.entries = entries;
+        this.sealing = sealing;
         this.clock = clock;
     }
 
-    /** Appends the event as the next entry, in the caller's transaction (there must be one). */
+    /**
+     * Writes the event as the next entry, in the caller's transaction (there must be one); it is chained onto the
+     * trail right after that transaction commits.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEntry append(AuditEvent event) {
-        AuditHead head = jdbc.sql("SELECT last_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .query((rs, row) -> new AuditHead(rs.getLong("last_sequence"), rs.getString("last_hash")))
-                .single();
-        AuditEntry entry = new AuditEntry(head.sequence() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                event.actor(), event.action().name(), event.channel() == null ? null : event.channel().value(),
-                event.applicationId(), event.department(), event.statusBefore(), event.statusAfter(),
-                shorten(event.detail()), head.hash(), null).sealed();
-        jdbc.sql("INSERT INTO audit_entry (" + AuditEntries.COLUMNS + """
-                ) VALUES (:sequence, :at, :clientId, :action, :channel, :applicationId, :department, :statusBefore,
-                    :statusAfter, :detail, :previousHash, :hash)""")
-                .param("sequence", entry.sequence())
-                .param("at", entry.at().atOffset(ZoneOffset.UTC))
-                .param("clientId", entry.clientId())
-                .param("action", entry.action())
-                .param("channel", entry.channel())
-                .param("applicationId", entry.applicationId())
-                .param("department", entry.department())
-                .param("statusBefore", entry.statusBefore())
-                .param("statusAfter", entry.statusAfter())
-                .param("detail", entry.detail())
-                .param("previousHash", entry.previousHash())
-                .param("hash", entry.hash())
+    public void append(AuditEvent event) {
+        jdbc.sql("""
+                INSERT INTO audit_pending (recorded_at, client_id, action, channel, application_id, department,
+                    status_before, status_after, detail)
+                VALUES (:at, :clientId, :action, :channel, :applicationId, :department, :statusBefore, :statusAfter,
+                    :detail)""")
+                // To the millisecond: the precision the hash covers, so the sealed entry reads back as hashed.
+                .param("at", clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
+                .param("clientId", event.actor())
+                .param("action", event.action().name())
+                .param("channel", event.channel() == null ? null : event.channel().value())
+                .param("applicationId", event.applicationId())
+                .param("department", event.department())
+                .param("statusBefore", event.statusBefore())
+                .param("statusAfter", event.statusAfter())
+                .param("detail", shorten(event.detail()))
                 .update();
-        jdbc.sql("UPDATE audit_head SET last_sequence = :sequence, last_hash = :hash WHERE id = 1")
-                .param("sequence", entry.sequence()).param("hash", entry.hash())
-                .update();
-        return entry;
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sealing.wake();
+            }
+        });
+    }
+
+    /**
+     * Chains every entry committed so far onto the trail, so that what is read next includes every change made
+     * (readers call it first; it is otherwise done moments after each commit). When the entries cannot be chained
+     * (someone wrote a row where the next entry goes), the trail is read as it stands, which is what shows it.
+     */
+    public void sealCommitted() {
+        try {
+            sealing.sealCommitted();
+        } catch (DataAccessException e) {
+            log.debug("Reading the trail as it stands: the entries waiting cannot be sealed", e);
+        }
     }
 
     /**
@@ -81,6 +99,7 @@ public class AuditTrail {
      * @param keptHash the hash of the head the operator kept, or null
      */
     public AuditVerification verify(Long keptSequence, String keptHash) {
+        sealCommitted();
         // Entries up to the head read now are all committed; later appends are left for the next verification.
         AuditHead head = entries.head();
         Walk walk = new Walk(keptSequence, keptHash);

@@ -173,7 +173,6 @@ public class SubmittedNotInFlight {
                     + dispatch.publishedAt() + "; requested again as outbox message " + outboxId;
             findings.record(new Finding(KIND, now, lease.node(), Finding.DISPATCHED_AGAIN, dispatch.applicationId(),
                     outboxId, null, null, dispatch.publishedAt(), null, null, detail));
-            // Last, so the trail's lock is held only until the commit that follows (see AuditTrail).
             audit.append(new AuditEvent(AuditEvent.HUB, AuditAction.DISPATCH_REQUESTED_AGAIN,
                     AuditChannel.RECONCILIATION, dispatch.applicationId(), dispatch.department(), null, null, detail));
             return outboxId;

@@ -198,11 +198,8 @@ class AuditTamperingTest {
     @Test
     void aChangeWhoseEntryCannotBeWrittenIsNotMadeEither() {
         String id = submit();
-        long head = head();
-        // A row squatting on the next position: the next entry cannot be written.
-        AuditEntry newest = entry(head);
-        insert(new AuditEntry(head + 1, newest.at(), "nobody", "STATUS_CHANGED", null, null, null, null, null, null,
-                newest.hash(), null).sealed());
+        // The entry of the next change cannot be written at all.
+        jdbc.sql("ALTER TABLE audit_pending ADD CONSTRAINT ck_test_refuse_all CHECK (id < 0)").update();
         try {
             Answer refused = report(id, "REG");
 
@@ -210,19 +207,42 @@ class AuditTamperingTest {
             assertThat(status(id)).isEqualTo("SUBMITTED");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM application_history WHERE application_id = :id")
                     .param("id", id).query(Integer.class).single()).isEqualTo(1);
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE application_id = :id")
-                    .param("id", id).query(Integer.class).single()).isEqualTo(1);
         } finally {
-            delete(head + 1);
+            jdbc.sql("ALTER TABLE audit_pending DROP CONSTRAINT ck_test_refuse_all").update();
         }
-        assertThat(report(id, "REG").status()).isEqualTo(200);
-        assertThat(status(id)).isEqualTo("FORWARDED");
-        assertThat(entry(head + 1).applicationId()).isEqualTo(id);
+        assertThat(entriesOf(id)).isEqualTo(1);
 
         // And an entry is only ever written inside the transaction of its change.
         assertThatThrownBy(() -> hub.bean(AuditTrail.class).append(new AuditEvent("admin",
                 AuditAction.STATUS_CHANGED, AuditChannel.OPERATOR, id, "health", null, null, null)))
                 .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void anEntryThatCannotBeChainedWaitsWithItsChangeUntilTheWayIsClear() {
+        String id = submit();
+        long head = head();
+        // A row squatting on the next position: the next entry cannot be chained there.
+        AuditEntry newest = entry(head);
+        insert(new AuditEntry(head + 1, newest.at(), "nobody", "STATUS_CHANGED", null, null, null, null, null, null,
+                newest.hash(), null).sealed());
+        try {
+            assertThat(report(id, "REG").status()).isEqualTo(200);
+
+            // The change and its entry are committed together; the entry waits, and verification names the squatter.
+            assertThat(status(id)).isEqualTo("FORWARDED");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_pending WHERE application_id = :id").param("id", id)
+                    .query(Integer.class).single()).isEqualTo(1);
+            JsonNode squatted = verify("");
+            assertThat(squatted.path("intact").asBoolean()).isFalse();
+            assertThat(squatted.path("firstBrokenSequence").asLong()).isEqualTo(head + 1);
+        } finally {
+            delete(head + 1);
+        }
+        // Chained where the squatter stood, once the way is clear.
+        assertThat(head()).isEqualTo(head + 1);
+        assertThat(entry(head + 1).applicationId()).isEqualTo(id);
+        assertThat(entry(head + 1).statusAfter()).isEqualTo("FORWARDED");
     }
 
     @Test
@@ -269,8 +289,17 @@ class AuditTamperingTest {
         return answer.json();
     }
 
+    /** The head once every committed entry is chained. */
     private static long head() {
+        hub.bean(AuditTrail.class).sealCommitted();
         return jdbc.sql("SELECT last_sequence FROM audit_head").query(Long.class).single();
+    }
+
+    /** The entries of an application chained or waiting to be. */
+    private static int entriesOf(String id) {
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM audit_entry WHERE application_id = :id)"
+                + " + (SELECT COUNT(*) FROM audit_pending WHERE application_id = :id)").param("id", id)
+                .query(Integer.class).single();
     }
 
     private static String status(String id) {

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import in.gov.sangam.audit.AuditTrail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import in.gov.sangam.support.ApplicationRows;
@@ -46,6 +47,8 @@ class CatalogueReloadTest extends HubIntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditTrail trail;
 
     @DynamicPropertySource
     static void foldersOutsideTheJar(DynamicPropertyRegistry registry) {
@@ -109,6 +112,7 @@ class CatalogueReloadTest extends HubIntegrationTest {
         assertThat(changes(removed)).containsEntry("transport", "REMOVED");
         assertThat(departments()).containsExactly("education", "health", "revenue");
         assertThat(hub.get("/api/v1/services/transport-road-permit", null).status()).isEqualTo(404);
+        trail.sealCommitted();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CATALOGUE_RELOADED'")
                 .query(Integer.class).single()).isEqualTo(3);
     }
