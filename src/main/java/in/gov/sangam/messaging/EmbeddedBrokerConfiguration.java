@@ -22,6 +22,10 @@ class EmbeddedBrokerConfiguration {
     @Bean
     ArtemisConfigurationCustomizer sangamAddresses(List<QueueNames> queueNames, BrokerProperties broker) {
         return configuration -> {
+            // Libaio is seldom installed, so Artemis writes its journal with NIO; both take the same timeout.
+            int journalBufferTimeout = (int) broker.journalBufferTimeout().toNanos();
+            configuration.setJournalBufferTimeout_NIO(journalBufferTimeout);
+            configuration.setJournalBufferTimeout_AIO(journalBufferTimeout);
             configuration.addAddressSetting(Addresses.PREFIX + "#",
                     retried(broker, broker.maxDeliveryAttempts()));
             configuration.addAddressSetting(Addresses.PREFIX + "dispatch.#",
