@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,21 +75,35 @@ public class AuditSealing implements SmartLifecycle {
         running = false;
         sealer.shutdown();
         try {
-            // Let a batch under way commit before the database closes; what is left is sealed at the next start.
             sealer.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The last requests finished before this (see getPhase): what they committed is sealed now, not at the next
+        // start.
+        sealQuietly(true);
+    }
+
+    /** Started before, and stopped after, the web server and its graceful shutdown of requests in flight. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     /** A change with an entry committed: seal it soon, on the sealer's thread. */
     void wake() {
-        if (wakeQueued.compareAndSet(false, true)) {
-            sealer.execute(() -> {
-                // Reset before reading, so a commit after this point queues a new wake-up rather than being missed.
+        // Before start and after stop, the entry waits for the first pass of the next start (or stop's last one); a
+        // commit must never fail after the fact because the sealer is not there.
+        if (running && wakeQueued.compareAndSet(false, true)) {
+            try {
+                sealer.execute(() -> {
+                    // Reset before reading, so a commit after this point queues a new wake-up rather than being missed.
+                    wakeQueued.set(false);
+                    sealQuietly(false);
+                });
+            } catch (RejectedExecutionException stopping) {
                 wakeQueued.set(false);
-                sealQuietly(false);
-            });
+            }
         }
     }
 
