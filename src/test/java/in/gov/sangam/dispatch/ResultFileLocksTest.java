@@ -2,17 +2,16 @@ package in.gov.sangam.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.gov.sangam.support.MigratedDatabases;
 import java.time.Duration;
 import java.util.TimeZone;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
-import org.flywaydb.core.Flyway;
 import org.h2.util.DateTimeUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The result files' locks as the hub's schema keeps them (Flyway's migrations, on H2), without Spring: a lock taken
@@ -22,14 +21,12 @@ class ResultFileLocksTest {
 
     private static final TimeZone JVM_ZONE = TimeZone.getDefault();
 
-    DriverManagerDataSource database;
+    DataSource database;
     DefaultCamelContext camel;
 
     @BeforeEach
     void migrated() {
-        database = new DriverManagerDataSource("jdbc:h2:mem:locks-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "sangam", "sangam");
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        database = MigratedDatabases.freshH2("locks");
         camel = new DefaultCamelContext();
     }
 

@@ -3,20 +3,17 @@ package in.gov.sangam.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import in.gov.sangam.support.MigratedDatabases;
+import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two relays (two hub nodes) claiming from one outbox, on H2 and on a real PostgreSQL: each takes the oldest
@@ -25,29 +22,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class OutboxClaimsTest {
 
-    static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PreparedDbExtension POSTGRES = MigratedDatabases.postgres();
 
     @Test
     void twoRelaysShareTheOutboxOnH2() {
-        twoRelaysShareTheOutbox(migrated(new DriverManagerDataSource(
-                "jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")));
+        twoRelaysShareTheOutbox(MigratedDatabases.freshH2("outbox"));
     }
 
     @Test
     void twoRelaysShareTheOutboxOnPostgres() {
-        twoRelaysShareTheOutbox(migrated(postgres.getPostgresDatabase()));
+        twoRelaysShareTheOutbox(POSTGRES.getTestDatabase());
     }
 
     private static void twoRelaysShareTheOutbox(DataSource database) {
@@ -84,10 +69,5 @@ class OutboxClaimsTest {
 
     private static List<String> messageIds(List<OutboxMessage> messages) {
         return messages.stream().map(OutboxMessage::messageId).toList();
-    }
-
-    private static DataSource migrated(DataSource database) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-        return database;
     }
 }

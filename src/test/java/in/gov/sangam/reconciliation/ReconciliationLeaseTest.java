@@ -2,19 +2,16 @@ package in.gov.sangam.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import in.gov.sangam.support.MigratedDatabases;
 import in.gov.sangam.support.MutableClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.junit5.PreparedDbExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Several hub nodes on one database, one sweep at a time: the lease on H2 and on a real PostgreSQL, with two
@@ -24,29 +21,17 @@ class ReconciliationLeaseTest {
 
     private static final Duration LEASE = Duration.ofMinutes(5);
 
-    static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
+    @RegisterExtension
+    static final PreparedDbExtension POSTGRES = MigratedDatabases.postgres();
 
     @Test
     void oneNodeSweepsAtATimeOnH2() {
-        oneNodeSweepsAtATime(migrated(new DriverManagerDataSource(
-                "jdbc:h2:mem:lease-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")));
+        oneNodeSweepsAtATime(MigratedDatabases.freshH2("lease"));
     }
 
     @Test
     void oneNodeSweepsAtATimeOnPostgres() {
-        oneNodeSweepsAtATime(migrated(postgres.getPostgresDatabase()));
+        oneNodeSweepsAtATime(POSTGRES.getTestDatabase());
     }
 
     private static void oneNodeSweepsAtATime(DataSource database) {
@@ -72,10 +57,5 @@ class ReconciliationLeaseTest {
         assertThat(second.take()).isFalse();
         assertThat(jdbc.sql("SELECT holder FROM reconciliation_lease WHERE name = 'sweep'").query(String.class)
                 .single()).isEqualTo("node-1");
-    }
-
-    private static DataSource migrated(DataSource database) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
-        return database;
     }
 }
