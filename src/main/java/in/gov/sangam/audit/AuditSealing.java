@@ -1,10 +1,12 @@
 package in.gov.sangam.audit;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +51,7 @@ public class AuditSealing implements SmartLifecycle {
     /** A wake-up is queued and has not started yet: later commits need not queue another. */
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile String lastFailure;
+    private volatile Instant failingSince;
     private volatile boolean running;
 
     public AuditSealing(JdbcClient jdbc, NamedParameterJdbcTemplate batches, TransactionTemplate transaction) {
@@ -178,6 +181,21 @@ public class AuditSealing implements SmartLifecycle {
         return written.size();
     }
 
+    /** Why sealing has failed since when (wall clock), or empty while it works. */
+    Optional<Failure> failure() {
+        String reason = lastFailure;
+        Instant since = failingSince;
+        return reason == null || since == null ? Optional.empty() : Optional.of(new Failure(reason, since));
+    }
+
+    /** How many committed entries wait to be chained. */
+    long waiting() {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_pending").query(Long.class).single();
+    }
+
+    record Failure(String reason, Instant since) {
+    }
+
     private boolean anyWaiting() {
         return jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM audit_pending FETCH FIRST 1 ROWS ONLY) waiting")
                 .query(Long.class).single() > 0;
@@ -192,6 +210,7 @@ public class AuditSealing implements SmartLifecycle {
             if (lastFailure != null) {
                 log.info("Audit entries are sealed again");
                 lastFailure = null;
+                failingSince = null;
             }
         } catch (RuntimeException e) {
             // The entries stay in audit_pending, committed, and the next pass tries again; said once, not every second.
@@ -199,6 +218,9 @@ public class AuditSealing implements SmartLifecycle {
                 log.error("Audit entries cannot be chained onto the trail; they wait, committed, in audit_pending and "
                         + "sealing is tried again every second: {}", e.getMessage());
                 lastFailure = e.getMessage();
+            }
+            if (failingSince == null) {
+                failingSince = Instant.now();
             }
         }
     }

@@ -2,6 +2,7 @@ package in.gov.sangam.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import in.gov.sangam.support.Applications;
@@ -9,6 +10,7 @@ import in.gov.sangam.support.HubClient;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubProcess;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -236,9 +238,21 @@ class AuditTamperingTest {
             JsonNode squatted = verify("");
             assertThat(squatted.path("intact").asBoolean()).isFalse();
             assertThat(squatted.path("firstBrokenSequence").asLong()).isEqualTo(head + 1);
+            // Operators see it in the hub's health: why, since when, and how many entries wait.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                JsonNode trail = auditTrailHealth();
+                assertThat(trail.path("status").asText()).isEqualTo("DOWN");
+                assertThat(trail.path("details").path("waiting").asLong()).isEqualTo(1);
+                assertThat(trail.path("details").has("failingSince")).isTrue();
+            });
         } finally {
             delete(head + 1);
         }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode trail = auditTrailHealth();
+            assertThat(trail.path("status").asText()).isEqualTo("UP");
+            assertThat(trail.path("details").path("waiting").asLong()).isZero();
+        });
         // Chained where the squatter stood, once the way is clear.
         assertThat(head()).isEqualTo(head + 1);
         assertThat(entry(head + 1).applicationId()).isEqualTo(id);
@@ -293,6 +307,10 @@ class AuditTamperingTest {
     private static long head() {
         hub.bean(AuditTrail.class).sealCommitted();
         return jdbc.sql("SELECT last_sequence FROM audit_head").query(Long.class).single();
+    }
+
+    private static JsonNode auditTrailHealth() {
+        return client.get("/actuator/health", "admin").json().path("components").path("auditTrail");
     }
 
     /** The entries of an application chained or waiting to be. */
