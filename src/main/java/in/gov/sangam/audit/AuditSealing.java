@@ -43,11 +43,8 @@ public class AuditSealing implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batches;
     private final TransactionTemplate ownTransaction;
-    private final ScheduledExecutorService sealer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "audit-sealer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Made at each start, so a context stopped and started again seals again. */
+    private volatile ScheduledExecutorService sealer;
     /** A wake-up is queued and has not started yet: later commits need not queue another. */
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private volatile String lastFailure;
@@ -64,6 +61,11 @@ public class AuditSealing implements SmartLifecycle {
 
     @Override
     public void start() {
+        sealer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "audit-sealer");
+            thread.setDaemon(true);
+            return thread;
+        });
         sealer.scheduleWithFixedDelay(() -> sealQuietly(true), 0, 1, TimeUnit.SECONDS);
         running = true;
     }
@@ -76,11 +78,13 @@ public class AuditSealing implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        sealer.shutdown();
-        try {
-            sealer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (sealer != null) {
+            sealer.shutdown();
+            try {
+                sealer.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         // The last requests finished before this (see getPhase): what they committed is sealed now, not at the next
         // start.
@@ -214,10 +218,11 @@ public class AuditSealing implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             // The entries stay in audit_pending, committed, and the next pass tries again; said once, not every second.
-            if (!Objects.equals(lastFailure, e.getMessage())) {
+            String failure = e.toString();
+            if (!failure.equals(lastFailure)) {
                 log.error("Audit entries cannot be chained onto the trail; they wait, committed, in audit_pending and "
-                        + "sealing is tried again every second: {}", e.getMessage());
-                lastFailure = e.getMessage();
+                        + "sealing is tried again every second: {}", failure);
+                lastFailure = failure;
             }
             if (failingSince == null) {
                 failingSince = Instant.now();

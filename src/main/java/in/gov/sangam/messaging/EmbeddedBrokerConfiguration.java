@@ -23,7 +23,8 @@ class EmbeddedBrokerConfiguration {
     ArtemisConfigurationCustomizer sangamAddresses(List<QueueNames> queueNames, BrokerProperties broker) {
         return configuration -> {
             // Libaio is seldom installed, so Artemis writes its journal with NIO; both take the same timeout.
-            int journalBufferTimeout = (int) broker.journalBufferTimeout().toNanos();
+            // In nanoseconds, as an int: a timeout of seconds is no buffer timeout and fails the start, not wraps.
+            int journalBufferTimeout = Math.toIntExact(broker.journalBufferTimeout().toNanos());
             configuration.setJournalBufferTimeout_NIO(journalBufferTimeout);
             configuration.setJournalBufferTimeout_AIO(journalBufferTimeout);
             configuration.addAddressSetting(Addresses.PREFIX + "#",

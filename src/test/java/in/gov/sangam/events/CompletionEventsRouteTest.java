@@ -14,6 +14,7 @@ import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -21,7 +22,10 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.UseAdviceWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -84,6 +88,17 @@ class CompletionEventsRouteTest {
             };
         }
 
+        /** The feedback subscriber's repository, watched: no failed delivery may ever remove an id (see the route). */
+        @Bean
+        static BeanPostProcessor watchedFeedbackRepository() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return "feedbackConsumedEvents".equals(name) ? Mockito.spy(bean) : bean;
+                }
+            };
+        }
+
         private static QueueConfiguration subscription(String subscriber) {
             return QueueConfiguration.of(subscriber).setAddress(Addresses.APPLICATION_COMPLETED)
                     .setRoutingType(RoutingType.MULTICAST).setDurable(true);
@@ -96,6 +111,9 @@ class CompletionEventsRouteTest {
     ProducerTemplate producer;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    @Qualifier("feedbackConsumedEvents")
+    IdempotentRepository feedbackRepository;
 
     MockEndpoint feedback;
     MockEndpoint appeal;
@@ -174,5 +192,8 @@ class CompletionEventsRouteTest {
                 .query(Integer.class).single()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).until(() -> events.consumedBy("appeal", eventId) == 1);
         assertThat(appeal.getReceivedCounter()).isEqualTo(1);
+        // The rollback took the failed attempt's record back. Had Camel also removed the id after it, on its own,
+        // it could have deleted the record another delivery of the event had committed meanwhile.
+        Mockito.verify(feedbackRepository, Mockito.never()).remove(Mockito.anyString());
     }
 }
