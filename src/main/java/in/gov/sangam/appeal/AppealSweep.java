@@ -14,10 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The PSGA sweep, on a timer on every node: it files a first appeal (grounds DELAY) for each application whose
  * deadline passed while it was still open with its clock running, and moves each first appeal its authority did not
  * decide by its decideBy to the second appellate authority. The overdue part walks the applications' deadlines in
- * order from where the last sweep ended, a batch per transaction (its cursor row is locked for each batch's transaction,
- * so one node sweeps a batch at a time and the next takes up where it ended): a sweep with nothing due costs one indexed
- * query. An application whose clock stood at its deadline is passed by: when its clock runs again its deadline moves
- * past the cursor, and the sweep meets it again then. Whom each appeal concerns is told in the appeal's transaction ({@link AppealNotices}).
+ * order from where the last sweep ended, a batch per transaction (its cursor row is locked for each batch's
+ * transaction, so one node sweeps a batch at a time and the next takes up where it ended): a sweep with nothing due
+ * costs one indexed query. An application whose clock stood at its deadline is passed by: when its clock runs again
+ * its deadline moves past the cursor, and the sweep meets it again then. Whom each appeal concerns is told in the
+ * appeal's transaction ({@link AppealNotices}).
  */
 @Component("appealSweep")
 public class AppealSweep {

@@ -72,7 +72,16 @@ public class AuditEntries {
 
     /** The head as the hub last wrote it (read without a lock). */
     public AuditHead head() {
-        return jdbc.sql("SELECT last_sequence, last_hash FROM audit_head WHERE id = 1")
+        return readHead("");
+    }
+
+    /** The head, locked until the caller's transaction ends: whoever holds it is the one chaining entries on. */
+    AuditHead lockHead() {
+        return readHead(" FOR UPDATE");
+    }
+
+    private AuditHead readHead(String lock) {
+        return jdbc.sql("SELECT last_sequence, last_hash FROM audit_head WHERE id = 1" + lock)
                 .query((rs, row) -> new AuditHead(rs.getLong("last_sequence"), rs.getString("last_hash")))
                 .single();
     }

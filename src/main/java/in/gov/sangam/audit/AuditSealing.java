@@ -41,6 +41,7 @@ public class AuditSealing implements SmartLifecycle {
     static final int BATCH = 500;
 
     private final JdbcClient jdbc;
+    private final AuditEntries entries;
     private final NamedParameterJdbcTemplate batches;
     private final TransactionTemplate ownTransaction;
     /** Made at each start, so a context stopped and started again seals again. */
@@ -51,8 +52,10 @@ public class AuditSealing implements SmartLifecycle {
     private volatile Instant failingSince;
     private volatile boolean running;
 
-    public AuditSealing(JdbcClient jdbc, NamedParameterJdbcTemplate batches, TransactionTemplate transaction) {
+    public AuditSealing(JdbcClient jdbc, AuditEntries entries, NamedParameterJdbcTemplate batches,
+            TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.entries = entries;
         this.batches = batches;
         this.ownTransaction = new TransactionTemplate(Objects.requireNonNull(transaction.getTransactionManager()));
         // Called after a change's commit, or by a read, whose transaction (if any) is not the sealing's.
@@ -129,9 +132,7 @@ public class AuditSealing implements SmartLifecycle {
     }
 
     private int sealBatch() {
-        AuditHead head = jdbc.sql("SELECT last_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .query((rs, row) -> new AuditHead(rs.getLong("last_sequence"), rs.getString("last_hash")))
-                .single();
+        AuditHead head = entries.lockHead();
         // Read after the lock is held: entries another node sealed meanwhile are already gone.
         List<Long> ids = new ArrayList<>();
         List<AuditEntry> written = jdbc.sql("""
@@ -200,15 +201,10 @@ public class AuditSealing implements SmartLifecycle {
     record Failure(String reason, Instant since) {
     }
 
-    private boolean anyWaiting() {
-        return jdbc.sql("SELECT COUNT(*) FROM (SELECT id FROM audit_pending FETCH FIRST 1 ROWS ONLY) waiting")
-                .query(Long.class).single() > 0;
-    }
-
     private void sealQuietly(boolean onlyIfWaiting) {
         try {
             // The check takes no lock: an idle hub does not write to audit_head every second.
-            if (!onlyIfWaiting || anyWaiting()) {
+            if (!onlyIfWaiting || waiting() > 0) {
                 sealCommitted();
             }
             if (lastFailure != null) {
