@@ -13,6 +13,7 @@ import in.gov.sangam.catalogue.CatalogueException;
 import in.gov.sangam.catalogue.CatalogueLoader;
 import in.gov.sangam.dispatch.ConnectorSettings;
 import in.gov.sangam.dispatch.Connectors;
+import in.gov.sangam.dispatch.DepartmentsReloading;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,14 +22,16 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code POST /api/v1/admin/catalogue/reload}: the department folders read and checked again, all of them before
- * anything changes, then put in use on this node: the catalogue, and the connectors of the departments that were
- * added, changed or removed.
+ * anything changes, then put in use on this node: the connectors of the departments that were added, changed or
+ * removed, then the catalogue. All or nothing: a folder that is wrong, a setting that cannot be resolved or a
+ * connector that cannot be started leaves everything as it was, and the answer says why.
  */
 @Component("catalogueReloadApi")
 public class CatalogueReloadApi {
@@ -42,15 +45,18 @@ public class CatalogueReloadApi {
     private final CamelContext camelContext;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final ObjectProvider<DepartmentsReloading> participants;
     private final String location;
 
     public CatalogueReloadApi(Catalogue catalogue, Connectors connectors, CamelContext camelContext, AuditTrail audit,
-            TransactionTemplate transaction, @Value("${sangam.catalogue.location}") String location) {
+            TransactionTemplate transaction, ObjectProvider<DepartmentsReloading> participants,
+            @Value("${sangam.catalogue.location}") String location) {
         this.catalogue = catalogue;
         this.connectors = connectors;
         this.camelContext = camelContext;
         this.audit = audit;
         this.transaction = transaction;
+        this.participants = participants;
         this.location = location;
     }
 
@@ -58,15 +64,19 @@ public class CatalogueReloadApi {
         Caller caller = Caller.of(exchange.getMessage().getHeader(Caller.CLIENT_HEADER),
                 exchange.getMessage().getHeader(Caller.SCOPES_HEADER)).requireAdmin();
         List<CatalogueDepartment> departments;
-        Map<String, ConnectorSettings> settings;
+        Map<String, String> changes;
         try {
-            departments = new CatalogueLoader().load(location);
-            settings = connectors.resolve(departments);
+            List<CatalogueDepartment> read = new CatalogueLoader().load(location);
+            participants.orderedStream().forEach(participant -> participant.resolving(read));
+            Map<String, ConnectorSettings> settings = connectors.resolve(read);
+            participants.orderedStream().forEach(participant -> participant.resolved(settings));
+            // Connectors first: a department's applications are taken only once its connector is there to send them.
+            changes = connectors.replace(camelContext, settings);
+            departments = read;
         } catch (CatalogueException invalid) {
             throw invalid(invalid.problems());
         }
         catalogue.replaceWith(departments);
-        Map<String, String> changes = connectors.replace(camelContext, settings);
         String summary = changes.entrySet().stream().filter(change -> !change.getValue().equals("UNCHANGED"))
                 .map(change -> change.getKey() + " " + change.getValue().toLowerCase()).toList().toString();
         transaction.executeWithoutResult(status -> audit.append(new AuditEvent(caller.clientId(),

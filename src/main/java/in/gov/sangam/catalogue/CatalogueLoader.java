@@ -35,27 +35,36 @@ public class CatalogueLoader {
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
     /**
-     * @param location where the department folders are, as a Spring resource location such as
-     *     {@code classpath*:connectors} or {@code file:/etc/sangam/connectors}
+     * @param locations where the department folders are, as one Spring resource location or several separated by
+     *     commas, such as {@code classpath*:connectors} or {@code classpath*:connectors,file:/etc/sangam/departments}
      */
-    public List<CatalogueDepartment> load(String location) {
-        String root = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+    public List<CatalogueDepartment> load(String locations) {
         List<String> problems = new ArrayList<>();
         List<CatalogueDepartment> departments = new ArrayList<>();
         Map<String, String> serviceFiles = new HashMap<>();
-        try {
-            Resource[] departmentFiles = resolver.getResources(root + "/*/department.yaml");
-            for (Resource departmentFile : departmentFiles) {
-                CatalogueDepartment department = loadDepartment(departmentFile, serviceFiles, problems);
-                if (department != null) {
-                    departments.add(department);
+        Map<String, String> folders = new HashMap<>();
+        for (String root : CatalogueLocations.roots(locations)) {
+            try {
+                for (Resource departmentFile : resolver.getResources(root + "/*/department.yaml")) {
+                    String folder = folderName(departmentFile);
+                    String earlier = folders.putIfAbsent(folder, root);
+                    if (earlier != null) {
+                        problems.add(CatalogueLocations.nameOf(root, folder, "department.yaml") + ": the department "
+                                + "is also in " + earlier + " (a department's folder must be in one location only)");
+                        continue;
+                    }
+                    CatalogueDepartment department = loadDepartment(departmentFile, root, folder, serviceFiles,
+                            problems);
+                    if (department != null) {
+                        departments.add(department);
+                    }
                 }
+            } catch (IOException e) {
+                problems.add(root + ": cannot be read (" + e.getMessage() + ")");
             }
-        } catch (IOException e) {
-            problems.add(root + ": cannot be read (" + e.getMessage() + ")");
         }
         if (departments.isEmpty() && problems.isEmpty()) {
-            problems.add(root + ": no department folders found (expected <department>/department.yaml below it)");
+            problems.add(locations + ": no department folders found (expected <department>/department.yaml below it)");
         }
         if (!problems.isEmpty()) {
             throw new CatalogueException(problems);
@@ -64,12 +73,11 @@ public class CatalogueLoader {
         return departments;
     }
 
-    private CatalogueDepartment loadDepartment(Resource departmentFile, Map<String, String> serviceFiles,
-            List<String> problems) throws IOException {
-        String folder = folderName(departmentFile);
-        String departmentName = "connectors/" + folder + "/department.yaml";
-        String servicesName = "connectors/" + folder + "/services.yaml";
-        String connectorName = "connectors/" + folder + "/connector.yaml";
+    private CatalogueDepartment loadDepartment(Resource departmentFile, String root, String folder,
+            Map<String, String> serviceFiles, List<String> problems) throws IOException {
+        String departmentName = CatalogueLocations.nameOf(root, folder, "department.yaml");
+        String servicesName = CatalogueLocations.nameOf(root, folder, "services.yaml");
+        String connectorName = CatalogueLocations.nameOf(root, folder, "connector.yaml");
         int before = problems.size();
 
         YamlFile departmentYaml = read(departmentFile, departmentName, problems);

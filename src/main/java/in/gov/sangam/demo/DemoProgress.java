@@ -15,6 +15,7 @@ import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import in.gov.sangam.dispatch.ConnectorSettings;
 import in.gov.sangam.dispatch.Connectors;
+import in.gov.sangam.catalogue.CatalogueLocations;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -91,7 +92,7 @@ public class DemoProgress implements DisposableBean {
         this.store = store;
         this.resources = resources;
         // One department folder's resource: classpath*: is for finding many, a single file is read from classpath:.
-        this.catalogueLocation = catalogueLocation.replaceFirst("^classpath\\*:", "classpath:").replaceAll("/+$", "");
+        this.catalogueLocation = catalogueLocation;
         this.tokens = tokens;
         this.clock = clock;
         // Steps are measured on the hub's clock, which the demo may run fast.
@@ -180,7 +181,8 @@ public class DemoProgress implements DisposableBean {
 
     /** The department's answer to a status poll, from its simulator folder. */
     private Template pollAnswer(String department) throws IOException {
-        String location = catalogueLocation + "/" + department + "/simulator/progress/poll-answer.ftl";
+        String location = CatalogueLocations.folderOf(catalogueLocation, department)
+                .replaceFirst("^classpath\\*:", "classpath:") + "/simulator/progress/poll-answer.ftl";
         try (Reader template = new InputStreamReader(resources.getResource(location).getInputStream(),
                 StandardCharsets.UTF_8)) {
             Configuration configuration = new Configuration(Configuration.VERSION_2_3_32);

@@ -1,5 +1,6 @@
 package in.gov.sangam.demo;
 
+import in.gov.sangam.catalogue.CatalogueLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -19,29 +20,31 @@ final class DepartmentFolders {
     private DepartmentFolders() {
     }
 
-    /** Where the folders are, without a trailing slash. */
+    /** Where the folders are: one location, or several separated by commas. */
     static String location(Environment environment) {
-        return environment.getProperty("sangam.catalogue.location", "classpath*:connectors").replaceAll("/+$", "");
+        return environment.getProperty("sangam.catalogue.location", "classpath*:connectors");
     }
 
-    /** Each department's code (its folder's name) and its {@code connector.yaml}. */
+    /** Each department's code (its folder's name) and its {@code connector.yaml}, from every location. */
     static Map<String, Resource> connectorFiles(Environment environment) {
-        String location = location(environment);
         Map<String, Resource> folders = new LinkedHashMap<>();
-        try {
-            for (Resource connectorFile : RESOURCES.getResources(location + "/*/connector.yaml")) {
-                folders.put(folderName(connectorFile), connectorFile);
+        for (String root : CatalogueLocations.roots(location(environment))) {
+            try {
+                for (Resource connectorFile : RESOURCES.getResources(root + "/*/connector.yaml")) {
+                    folders.putIfAbsent(folderName(connectorFile), connectorFile);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("The demo could not read the department folders at " + root, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("The demo could not read the department folders at " + location, e);
         }
         return folders;
     }
 
     /** Whether the department's folder holds a simulator of its system. */
     static boolean hasSimulator(Environment environment, String department) {
+        String folder = CatalogueLocations.folderOf(location(environment), department);
         try {
-            return RESOURCES.getResources(location(environment) + "/" + department + "/simulator/**").length > 0;
+            return RESOURCES.getResources(folder + "/simulator/**").length > 0;
         } catch (IOException e) {
             throw new UncheckedIOException("The demo could not read the simulator folder of " + department, e);
         }

@@ -3,6 +3,7 @@ package in.gov.sangam.demo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import in.gov.sangam.catalogue.CatalogueLocations;
 import in.gov.sangam.dispatch.ConnectorSettings;
 import in.gov.sangam.dispatch.Connectors;
 import java.io.IOException;
@@ -37,16 +38,19 @@ public class DepartmentSimulators implements DisposableBean {
 
     private final Map<String, WireMockServer> servers = new ConcurrentHashMap<>();
     private final Map<String, SftpBatchSimulator> batchDepartments = new ConcurrentHashMap<>();
+    private final ResourcePatternResolver resources;
+    private final String location;
+    private final Path dataDir;
 
     DepartmentSimulators(Connectors connectors, Environment environment, ResourcePatternResolver resources,
             String catalogueLocation, Path dataDir) {
-        String location = catalogueLocation.replaceAll("/+$", "");
+        this.resources = resources;
+        this.location = catalogueLocation;
+        this.dataDir = dataDir.toAbsolutePath();
         Map<String, String> simulated = Binder.get(environment).bind(SimulatedEndpoints.SIMULATED,
                 Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         try {
-            simulated.forEach((department, endpoint) -> start(connectors.settings(department), URI.create(endpoint),
-                    location + "/" + department + "/simulator", resources,
-                    dataDir.toAbsolutePath().resolve("simulators").resolve(department)));
+            simulated.forEach((department, endpoint) -> simulate(connectors.settings(department), endpoint));
         } catch (Exception failed) {
             // Nothing started may outlive a start-up that failed: its ports and threads would keep the JVM alive.
             // (Exception, not RuntimeException: WireMock rethrows checked exceptions unchecked.)
@@ -55,8 +59,19 @@ public class DepartmentSimulators implements DisposableBean {
         }
     }
 
-    private void start(ConnectorSettings settings, URI endpoint, String folder, ResourcePatternResolver resources,
-            Path workDir) {
+    /**
+     * Starts the simulator of a department where {@link SimulatedEndpoints} pointed its connector, unless one runs
+     * already: at start-up, and for a folder added while the hub runs.
+     */
+    void simulate(ConnectorSettings settings, String endpoint) {
+        if (!servers.containsKey(settings.department()) && !batchDepartments.containsKey(settings.department())) {
+            start(settings, URI.create(endpoint),
+                    CatalogueLocations.folderOf(location, settings.department()) + "/simulator",
+                    dataDir.resolve("simulators").resolve(settings.department()));
+        }
+    }
+
+    private void start(ConnectorSettings settings, URI endpoint, String folder, Path workDir) {
         try {
             if ("sftp".equals(endpoint.getScheme())) {
                 Resource[] rules = resources.getResources(folder + "/batch-job.yaml");

@@ -39,6 +39,8 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
 
     /** Where the chosen endpoints are kept, per department: {@code sangam.demo.simulated.<department>}. */
     static final String SIMULATED = "sangam.demo.simulated";
+    /** The property source that holds what the demo set, last of all, so anything configured explicitly wins. */
+    static final String PROPERTY_SOURCE = "demo-simulated-endpoints";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
@@ -65,32 +67,43 @@ public class SimulatedEndpoints implements EnvironmentPostProcessor, Ordered {
             return;
         }
         Map<String, Object> properties = new LinkedHashMap<>();
-        DepartmentFolders.connectorFiles(environment).forEach((department, connectorFile) -> {
-            String text = read(connectorFile);
-            JsonNode connector = parse(text, connectorFile);
-            if (!DepartmentFolders.hasSimulator(environment, department)
-                    || configured(environment, department, connector)) {
-                return;
-            }
-            boolean batch = "sftp-batch".equals(connector.path("protocol").asText());
-            int port = environment.getProperty("sangam.demo.simulators." + department + ".port", Integer.class, 0);
-            String endpoint = (batch ? "sftp" : "http") + "://127.0.0.1:" + (port == 0 ? freePort() : port);
-            properties.put("sangam.connectors." + department + ".endpoint", endpoint);
-            properties.put(SIMULATED + "." + department, endpoint);
-            if (batch) {
-                // The simulator makes a new host key on each start; a real server's must be known.
-                properties.put("sangam.connectors." + department + ".batch.hostKeyChecking", "no");
-            }
-            // The secrets the folder names by reference and nobody set: the value its simulator takes.
-            String endpointVariable = connector.path("endpoint").asText("");
-            secretsNamedIn(text).stream()
-                    .filter(name -> environment.getProperty(name) == null && !endpointVariable.contains(name))
-                    .forEach(name -> properties.put(name, SIMULATOR_SECRET));
-        });
+        DepartmentFolders.connectorFiles(environment).forEach((department, connectorFile) ->
+                properties.putAll(simulate(environment, department, connectorFile)));
         simulateSmsGateway(environment, properties);
         simulateMailServer(environment, properties);
         // Last: anything configured explicitly still wins.
-        environment.getPropertySources().addLast(new MapPropertySource("demo-simulated-endpoints", properties));
+        environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, properties));
+    }
+
+    /**
+     * What points one department at a simulator: its endpoint (a free port, unless fixed) and the secrets its folder
+     * names by reference and nobody set. Nothing when its folder has no simulator or its endpoint is configured. Also
+     * used for a folder added while the hub runs (a catalogue reload).
+     */
+    static Map<String, Object> simulate(ConfigurableEnvironment environment, String department,
+            Resource connectorFile) {
+        String text = read(connectorFile);
+        JsonNode connector = parse(text, connectorFile);
+        if (!DepartmentFolders.hasSimulator(environment, department)
+                || configured(environment, department, connector)) {
+            return Map.of();
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        boolean batch = "sftp-batch".equals(connector.path("protocol").asText());
+        int port = environment.getProperty("sangam.demo.simulators." + department + ".port", Integer.class, 0);
+        String endpoint = (batch ? "sftp" : "http") + "://127.0.0.1:" + (port == 0 ? freePort() : port);
+        properties.put("sangam.connectors." + department + ".endpoint", endpoint);
+        properties.put(SIMULATED + "." + department, endpoint);
+        if (batch) {
+            // The simulator makes a new host key on each start; a real server's must be known.
+            properties.put("sangam.connectors." + department + ".batch.hostKeyChecking", "no");
+        }
+        // The secrets the folder names by reference and nobody set: the value its simulator takes.
+        String endpointVariable = connector.path("endpoint").asText("");
+        secretsNamedIn(text).stream()
+                .filter(name -> environment.getProperty(name) == null && !endpointVariable.contains(name))
+                .forEach(name -> properties.put(name, SIMULATOR_SECRET));
+        return properties;
     }
 
     /**

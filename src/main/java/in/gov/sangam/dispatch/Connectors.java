@@ -3,7 +3,11 @@ package in.gov.sangam.dispatch;
 import in.gov.sangam.catalogue.Catalogue;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import in.gov.sangam.catalogue.CatalogueException;
+import in.gov.sangam.catalogue.CatalogueLocations;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -24,10 +29,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.ResourceLoader;
 
 /**
- * One connector per department, made from the route template of its protocol ({@code routes/connector-<protocol>.yaml})
- * and the settings in its {@code connector.yaml}: a department is configuration, not a Java class.
+ * One connector per department, made from the route templates of its kind ({@code kinds/<protocol>.yaml} names them;
+ * they are in {@code routes/connector-*.yaml}) and the settings in its {@code connector.yaml}: a department is
+ * configuration, not a Java class.
  */
 @Configuration(proxyBeanMethods = false)
 public class Connectors {
@@ -47,8 +55,12 @@ public class Connectors {
     private static final Map<String, String> NOTHING = Map.of("jsonpath", "$['sangam:not-configured']",
             "xpath", "self::node()[false()]");
 
+    private static final ResourceLoader RESOURCES = new DefaultResourceLoader();
+
     /** The departments' settings, replaced whole when the catalogue is reloaded. */
     private volatile Map<String, ConnectorSettings> settings;
+    /** The request templates each running connector was made with, by department. */
+    private final Map<String, Map<String, String>> templateTexts = new ConcurrentHashMap<>();
     private final boolean dispatchEnabled;
     private final String catalogueLocation;
 
@@ -62,8 +74,9 @@ public class Connectors {
         this.catalogueLocation = environment.getProperty("sangam.catalogue.location", "classpath*:connectors");
         Map<String, ConnectorSettings> configured = new LinkedHashMap<>();
         for (CatalogueDepartment department : catalogue.departments()) {
-            ConnectorSettings connector = settingsOf(department, environment);
+            ConnectorSettings connector = settingsOf(department, environment, catalogueLocation);
             configured.put(department.code(), connector);
+            templateTexts.put(department.code(), templates(connector));
             circuitBreakers.configure(connector);
         }
         this.settings = Collections.unmodifiableMap(configured);
@@ -73,12 +86,14 @@ public class Connectors {
      * A department whose system cannot be reached as configured (an endpoint or a password left unset) stops the
      * start-up with a sentence saying what to set: a hub that started would hold its applications forever.
      */
-    private static ConnectorSettings settingsOf(CatalogueDepartment department, Environment environment) {
+    private static ConnectorSettings settingsOf(CatalogueDepartment department, Environment environment,
+            String catalogueLocation) {
         try {
             return ConnectorSettings.of(department, environment);
         } catch (IllegalArgumentException unresolved) {
-            throw new IllegalStateException("The " + department.code() + " connector (connectors/" + department.code()
-                    + "/connector.yaml) is not configured: " + unresolved.getMessage() + ". Set it in the "
+            throw new IllegalStateException("The " + department.code() + " connector ("
+                    + CatalogueLocations.fileOf(catalogueLocation, department.code(), "connector.yaml")
+                    + ") is not configured: " + unresolved.getMessage() + ". Set it in the "
                     + "environment, or as sangam.connectors." + department.code() + ".<setting>", unresolved);
         }
     }
@@ -110,8 +125,8 @@ public class Connectors {
      * folders shipped in the jar, on disk for folders an integrator keeps outside it ({@code sangam.catalogue.location}).
      */
     private String templateUri(ConnectorSettings connector, String template) {
-        String root = catalogueLocation.replaceFirst("^classpath\\*?:", "").replaceAll("/+$", "");
-        return root + "/" + connector.department() + "/" + template;
+        String folder = CatalogueLocations.folderOf(catalogueLocation, connector.department());
+        return folder.replaceFirst("^classpath\\*?:", "") + "/" + template;
     }
 
     /** Whether a connector route runs for the department (its protocol has a template). */
@@ -132,7 +147,8 @@ public class Connectors {
             try {
                 resolved.put(department.code(), ConnectorSettings.of(department, environment));
             } catch (IllegalArgumentException unresolved) {
-                problems.add("connectors/" + department.code() + "/connector.yaml: " + unresolved.getMessage()
+                problems.add(CatalogueLocations.fileOf(catalogueLocation, department.code(), "connector.yaml") + ": "
+                        + unresolved.getMessage()
                         + " (set it in the environment, or as sangam.connectors." + department.code() + ".<setting>)");
             }
         }
@@ -146,40 +162,105 @@ public class Connectors {
      * Puts the connectors of a reloaded catalogue in place of the running ones: a department added gets its routes, a
      * department removed loses them, a department whose settings changed gets them anew, and the others keep running
      * untouched. A route is stopped gracefully, so the applications it has in flight finish first; applications
-     * waiting in a removed department's queue stay there.
+     * waiting in a removed department's queue stay there. All or nothing: when a new connector cannot be started, the
+     * connectors as they were are put back and the failure names the department.
      *
      * @return each department, before or after, and what became of it: ADDED, CHANGED, REMOVED or UNCHANGED
+     * @throws CatalogueException naming the department whose connector could not be started; nothing changed
      */
     public synchronized Map<String, String> replace(CamelContext camelContext, Map<String, ConnectorSettings> next)
             throws Exception {
         Map<String, ConnectorSettings> before = settings;
         Map<String, String> changes = new TreeMap<>();
-        before.keySet().forEach(department -> changes.put(department, next.containsKey(department)
-                ? (before.get(department).equals(next.get(department)) ? "UNCHANGED" : "CHANGED") : "REMOVED"));
+        before.keySet().forEach(department -> changes.put(department, !next.containsKey(department) ? "REMOVED"
+                : sameConnector(before.get(department), next.get(department)) ? "UNCHANGED" : "CHANGED"));
         next.keySet().forEach(department -> changes.putIfAbsent(department, "ADDED"));
-        for (Map.Entry<String, String> change : changes.entrySet()) {
-            if (change.getValue().equals("REMOVED") || change.getValue().equals("CHANGED")) {
-                removeRoutes(camelContext, change.getKey());
-            }
+        List<String> outgoing = changes.entrySet().stream().filter(change -> change.getValue().equals("REMOVED")
+                || change.getValue().equals("CHANGED")).map(Map.Entry::getKey).toList();
+        List<String> incoming = changes.entrySet().stream().filter(change -> change.getValue().equals("ADDED")
+                || change.getValue().equals("CHANGED")).map(Map.Entry::getKey).toList();
+        for (String department : outgoing) {
+            removeRoutes(camelContext, department);
         }
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(next));
-        for (Map.Entry<String, String> change : changes.entrySet()) {
-            if (change.getValue().equals("ADDED") || change.getValue().equals("CHANGED")) {
-                ConnectorSettings connector = next.get(change.getKey());
-                bind(camelContext, connector, circuitBreakers.configure(connector));
-                if (dispatchEnabled) {
-                    addDispatchRoute(camelContext, connector);
-                }
-                LOG.info("Connector of {} {}", change.getKey(), change.getValue().toLowerCase(Locale.ROOT));
-            } else if (change.getValue().equals("REMOVED")) {
-                LOG.info("Connector of {} removed", change.getKey());
+        String starting = null;
+        try {
+            for (String department : incoming) {
+                starting = department;
+                start(camelContext, next.get(department));
             }
+        } catch (Exception failed) {
+            LOG.warn("The connector of {} could not be started; the connectors are put back as they were: {}",
+                    starting, rootCause(failed));
+            for (String department : incoming) {
+                removeRoutes(camelContext, department);
+            }
+            settings = before;
+            for (String department : outgoing) {
+                start(camelContext, before.get(department));
+            }
+            throw new CatalogueException(List.of(CatalogueLocations.fileOf(catalogueLocation, starting,
+                    "connector.yaml") + ": its connector could not be started (" + rootCause(failed)
+                    + "); nothing was changed"));
         }
+        changes.forEach((department, change) -> {
+            if (!change.equals("UNCHANGED")) {
+                LOG.info("Connector of {} {}", department, change.toLowerCase(Locale.ROOT));
+            }
+        });
         return changes;
     }
 
-    /** A department's routes, the one taking its queue first, so that nothing it calls is gone while it runs. */
-    private static void removeRoutes(CamelContext camelContext, String department) throws Exception {
+    /**
+     * Whether a department's connector stays as it runs: the same settings and the same request templates (the
+     * templates are read once, when the connector first renders them, so a changed one needs its connector anew).
+     */
+    private boolean sameConnector(ConnectorSettings running, ConnectorSettings reloaded) {
+        return running.equals(reloaded) && templates(running).equals(templateTexts.get(running.department()));
+    }
+
+    /** The texts of a department's request templates as they are in its folder now. */
+    private Map<String, String> templates(ConnectorSettings connector) {
+        Map<String, String> texts = new TreeMap<>();
+        for (String template : new String[] {connector.submitTemplate(), connector.pollTemplate(),
+                connector.batchTemplate()}) {
+            if (template != null) {
+                String location = CatalogueLocations.folderOf(catalogueLocation, connector.department())
+                        .replaceFirst("^classpath\\*:", "classpath:") + "/" + template;
+                try (InputStream in = RESOURCES.getResource(location).getInputStream()) {
+                    texts.put(template, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException unreadable) {
+                    texts.put(template, "unreadable: " + unreadable);
+                }
+            }
+        }
+        return texts;
+    }
+
+    /** What went wrong underneath, without the route Camel could not make, which says nothing to an integrator. */
+    private static String rootCause(Throwable failed) {
+        Throwable cause = failed;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
+    }
+
+    /** A department's connector put to work: its circuit breaker (and SSL context) bound, then its routes. */
+    private void start(CamelContext camelContext, ConnectorSettings connector) {
+        templateTexts.put(connector.department(), templates(connector));
+        bind(camelContext, connector, circuitBreakers.configure(connector));
+        if (dispatchEnabled) {
+            addDispatchRoute(camelContext, connector);
+        }
+    }
+
+    /**
+     * A department's routes, the one taking its queue first, so that nothing it calls is gone while it runs. Camel
+     * removes with them the endpoints no other route uses, its template endpoints among them, so that a connector made
+     * anew reads its templates again.
+     */
+    private void removeRoutes(CamelContext camelContext, String department) throws Exception {
         for (String prefix : ROUTE_PREFIXES) {
             String routeId = prefix + department;
             if (camelContext.getRoute(routeId) != null) {
@@ -187,6 +268,7 @@ public class Connectors {
                 camelContext.removeRoute(routeId);
             }
         }
+        templateTexts.remove(department);
     }
 
     /** Where the department's routes find its circuit breaker and, for mutual TLS, its SSL context. */

@@ -11,9 +11,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import in.gov.sangam.audit.AuditTrail;
-import com.fasterxml.jackson.databind.JsonNode;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
+import in.gov.sangam.audit.AuditTrail;
+import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.Folders;
@@ -49,6 +52,8 @@ class CatalogueReloadTest extends HubIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     AuditTrail trail;
+    @Autowired
+    DepartmentSimulators simulators;
 
     @DynamicPropertySource
     static void foldersOutsideTheJar(DynamicPropertyRegistry registry) {
@@ -73,6 +78,7 @@ class CatalogueReloadTest extends HubIntegrationTest {
         TRANSPORT.stubFor(put(urlPathEqualTo("/api/v1/permits")).withHeader("Authorization", equalTo("Bearer T-1"))
                 .willReturn(okJson("{\"permitNo\":\"TR/1\",\"state\":\"OPEN\"}").withStatus(201)));
         assertThat(departments()).containsExactly("education", "health", "revenue");
+        int reloadsBefore = reloadsAudited();
 
         // A folder with a mistake: refused whole, nothing changes.
         writeTransport("  template: mappings/submit-request.json.ftl\n");
@@ -112,9 +118,101 @@ class CatalogueReloadTest extends HubIntegrationTest {
         assertThat(changes(removed)).containsEntry("transport", "REMOVED");
         assertThat(departments()).containsExactly("education", "health", "revenue");
         assertThat(hub.get("/api/v1/services/transport-road-permit", null).status()).isEqualTo(404);
+        assertThat(reloadsAudited()).isEqualTo(reloadsBefore + 3);
+    }
+
+    @Test
+    void aConnectorThatCannotStartLeavesEveryConnectorAsItWas() throws Exception {
+        Path health = FOLDERS.resolve("health/connector.yaml");
+        String asItWas = Files.readString(health);
+        int reloadsBefore = reloadsAudited();
+        // Valid to the letter, but its keystore is nowhere: found only when the connector is made.
+        Files.writeString(health, asItWas + """
+
+                mutualTls:
+                  keystore: file:%s
+                  password: ${SANGAM_HEALTH_PASSWORD}
+                """.formatted(FOLDERS.resolve("health/no-such-keystore.p12")));
+        try {
+            Answer refused = reload();
+            assertThat(refused.status()).as(refused.json().toString()).isEqualTo(422);
+            assertThat(refused.json().path("errors")).anySatisfy(error -> {
+                assertThat(error.path("field").asText()).isEqualTo("connectors/health/connector.yaml");
+                assertThat(error.path("message").asText()).startsWith("its connector could not be started")
+                        .endsWith("nothing was changed");
+            });
+        } finally {
+            Files.writeString(health, asItWas);
+        }
+        assertThat(reloadsAudited()).isEqualTo(reloadsBefore);
+        // The connector as it was still takes health's applications.
+        String registration = submit("health-birth-registration");
+        ApplicationRows rows = new ApplicationRows(jdbc);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(registration).equals("FORWARDED"));
+    }
+
+    @Test
+    void anApplicationInFlightFinishesBeforeItsConnectorIsReplacedAndIsSentOnce() throws Exception {
+        WireMockServer hmis = simulators.server("health");
+        Path health = FOLDERS.resolve("health/connector.yaml");
+        String asItWas = Files.readString(health);
+        ApplicationRows rows = new ApplicationRows(jdbc);
+        hmis.setGlobalFixedDelay(8_000);
+        try {
+            String registration = submit("health-birth-registration");
+            // The call is under way: HMIS has the application and takes 8 s to answer.
+            await().atMost(Duration.ofSeconds(60)).until(() -> submissionsOf(hmis, registration) == 1);
+            assertThat(rows.status(registration)).isEqualTo("SUBMITTED");
+
+            Files.writeString(health, asItWas.replaceFirst("  response: \\d+s", "  response: 9s"));
+            Answer changed = reload();
+            assertThat(changed.status()).as(changed.json().toString()).isEqualTo(200);
+            assertThat(changes(changed)).containsEntry("health", "CHANGED");
+
+            // The old connector finished its call before it stopped: the answer is applied, nothing is sent again.
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(registration).equals("FORWARDED"));
+            hmis.setGlobalFixedDelay(0);
+            String next = submit("health-birth-registration");
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(next).equals("FORWARDED"));
+            assertThat(submissionsOf(hmis, registration)).isEqualTo(1);
+        } finally {
+            hmis.setGlobalFixedDelay(0);
+            Files.writeString(health, asItWas);
+            reload();
+        }
+    }
+
+    @Test
+    void aChangedRequestTemplateIsUsedAfterAReload() throws Exception {
+        WireMockServer hmis = simulators.server("health");
+        Path template = FOLDERS.resolve("health/mappings/submit-request.json.ftl");
+        String asItWas = Files.readString(template);
+        ApplicationRows rows = new ApplicationRows(jdbc);
+        try {
+            Files.writeString(template, asItWas.replaceFirst("\\{\n", "{\n  \"form_version\": \"2\",\n"));
+            Answer changed = reload();
+            assertThat(changes(changed)).containsEntry("health", "CHANGED");
+            String registration = submit("health-birth-registration");
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(registration).equals("FORWARDED"));
+            assertThat(hmis.findAll(postRequestedFor(urlPathMatching("/hmis/api/v2/registrations"))).stream()
+                    .filter(request -> request.getBodyAsString().contains(registration)))
+                    .singleElement().satisfies(request -> assertThat(request.getBodyAsString())
+                            .contains("\"form_version\": \"2\""));
+        } finally {
+            Files.writeString(template, asItWas);
+            reload();
+        }
+    }
+
+    private static int submissionsOf(WireMockServer hmis, String applicationId) {
+        return (int) hmis.findAll(postRequestedFor(urlPathMatching("/hmis/api/v2/registrations"))).stream()
+                .filter(request -> request.getBodyAsString().contains(applicationId)).count();
+    }
+
+    private int reloadsAudited() {
         trail.sealCommitted();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CATALOGUE_RELOADED'")
-                .query(Integer.class).single()).isEqualTo(3);
+        return jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'CATALOGUE_RELOADED'")
+                .query(Integer.class).single();
     }
 
     @Test
