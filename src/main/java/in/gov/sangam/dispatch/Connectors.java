@@ -255,11 +255,7 @@ public class Connectors {
         }
     }
 
-    /**
-     * A department's routes, the one taking its queue first, so that nothing it calls is gone while it runs. Camel
-     * removes with them the endpoints no other route uses, its template endpoints among them, so that a connector made
-     * anew reads its templates again.
-     */
+    /** A department's routes, the one taking its queue first, so that nothing it calls is gone while it runs. */
     private void removeRoutes(CamelContext camelContext, String department) throws Exception {
         for (String prefix : ROUTE_PREFIXES) {
             String routeId = prefix + department;
