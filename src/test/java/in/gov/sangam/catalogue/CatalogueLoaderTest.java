@@ -3,10 +3,12 @@ package in.gov.sangam.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import in.gov.sangam.support.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +20,14 @@ class CatalogueLoaderTest {
             "Secretary Transport");
 
     @TempDir
+    Path temp;
+    /** The folder of departments, named as the shipped one is, so that mistakes read as they would there. */
     Path connectors;
+
+    @BeforeEach
+    void departmentsFolder() throws IOException {
+        connectors = Files.createDirectories(temp.resolve("connectors"));
+    }
 
     private final CatalogueLoader loader = new CatalogueLoader();
 
@@ -56,6 +65,32 @@ class CatalogueLoaderTest {
 
         assertThat(service.feedbackEnabled()).isFalse();
         assertThat(service.autoAppealEnabled()).isFalse();
+    }
+
+    @Test
+    void foldersInSeveralLocationsMakeOneCatalogueAndAFolderInTwoOfThemIsNamed() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS"));
+        Path elsewhere = Files.createDirectories(temp.resolve("departments"));
+        Folders.copy(connectors.resolve("transport"), elsewhere.resolve("tourism"));
+        Files.writeString(elsewhere.resolve("tourism/department.yaml"), "code: tourism\nname: Tourism Department\n"
+                + CONTACTS);
+        Files.writeString(elsewhere.resolve("tourism/services.yaml"), "services:\n"
+                + service("tourism-permit", 7, "WORKING_DAYS"));
+
+        List<CatalogueDepartment> departments = loader.load("classpath*:connectors, file:" + connectors + "/,file:"
+                + elsewhere);
+
+        assertThat(departments).extracting(CatalogueDepartment::code)
+                .containsExactly("education", "health", "revenue", "tourism", "transport");
+        assertThat(CatalogueLocations.folderOf("classpath*:connectors,file:" + elsewhere, "tourism"))
+                .isEqualTo("file:" + elsewhere + "/tourism");
+        assertThat(CatalogueLocations.folderOf("classpath*:connectors,file:" + elsewhere, "health"))
+                .isEqualTo("classpath*:connectors/health");
+
+        Folders.copy(connectors.resolve("transport"), elsewhere.resolve("transport"));
+        assertThatThrownBy(() -> loader.load("file:" + connectors + ",file:" + elsewhere))
+                .hasMessageContaining("departments/transport/department.yaml: the department is also in file:"
+                        + connectors);
     }
 
     @Test
