@@ -12,27 +12,31 @@ import in.gov.sangam.support.Folders;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The README's fourth department ({@code examples/transport}), kept outside the jar beside the shipped folders, run
- * as the demo runs it: its own simulator (a REST/JSON permit system behind a bearer token from its OAuth2 server,
+ * The README's fourth department ({@code examples/transport}), kept outside the jar beside the shipped folders and
+ * added to the running hub by a reload, as the README's walk-through does, then run as the demo runs it: its own simulator (a REST/JSON permit system behind a bearer token from its OAuth2 server,
  * taking applications with PUT and asked for their status with a GET per batch), its demo client, its secrets, all
  * from the folder, with no Java and no edit elsewhere. Everything is seen through the hub's API.
  */
 // The location is a property of the test, not a dynamic one: the demo reads the folders (to simulate them) before
-// dynamic properties exist. The folders are copied when the class is loaded, before its hub starts. The department is
-// polled every second rather than every 30: the test waits on what the polls bring.
+// dynamic properties exist. The hub starts with the shipped folders and an empty one of the integrator's; the
+// department is put there and reloaded before the first test. It is polled every second rather than every 30: the
+// test waits on what the polls bring.
 @TestPropertySource(properties = {
-        "sangam.catalogue.location=file:${sangam.test.example-folders}/",
+        "sangam.catalogue.location=classpath*:connectors,file:${sangam.test.example-folders}/",
         "sangam.connectors.transport.statusPolling.every=1s"})
 class ExampleDepartmentTest extends HubIntegrationTest {
 
@@ -41,14 +45,40 @@ class ExampleDepartmentTest extends HubIntegrationTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     static {
-        Folders.copy(Path.of("connectors"), FOLDERS);
-        Folders.copy(Path.of("examples/transport"), FOLDERS.resolve("transport"));
+        try {
+            Files.createDirectories(FOLDERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         System.setProperty("sangam.test.example-folders", FOLDERS.toString());
     }
 
     @DynamicPropertySource
     static void hubOfItsOwn(DynamicPropertyRegistry registry) {
         ownHub(registry);
+    }
+
+    /** The integrator's folder put beside the shipped ones while the hub runs, and taken up by a reload, once. */
+    @BeforeEach
+    void theDepartmentIsAddedToTheRunningHub() {
+        if (departmentCodes().contains("transport")) {
+            return;
+        }
+        assertThat(departmentCodes()).containsExactly("education", "health", "revenue");
+        Folders.copy(Path.of("examples/transport"), FOLDERS.resolve("transport"));
+        Answer reload = hub.post("/api/v1/admin/catalogue/reload", "admin", null, "application/json", "");
+        assertThat(reload.status()).as(reload.json().toString()).isEqualTo(200);
+        assertThat(reload.json().path("departments")).anySatisfy(department -> {
+            assertThat(department.path("code").asText()).isEqualTo("transport");
+            assertThat(department.path("change").asText()).isEqualTo("ADDED");
+        });
+        assertThat(departmentCodes()).containsExactly("education", "health", "revenue", "transport");
+    }
+
+    private List<String> departmentCodes() {
+        List<String> codes = new ArrayList<>();
+        hub.get("/api/v1/departments", null).json().path("items").forEach(d -> codes.add(d.path("code").asText()));
+        return codes;
     }
 
     @Test
