@@ -2,6 +2,7 @@ package in.gov.sangam.catalogue;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -14,7 +15,10 @@ import static org.awaitility.Awaitility.await;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.demo.DepartmentSimulators;
 import in.gov.sangam.support.ApplicationRows;
@@ -45,6 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class CatalogueReloadTest extends HubIntegrationTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final WireMockServer TRANSPORT = new WireMockServer(options().dynamicPort());
     private static final Path FOLDERS = Folders.copy(Path.of("connectors"), newDataDir().resolve("connectors"));
 
@@ -200,6 +205,50 @@ class CatalogueReloadTest extends HubIntegrationTest {
                             .contains("\"form_version\": \"2\""));
         } finally {
             Files.writeString(template, asItWas);
+            reload();
+        }
+    }
+
+    @Test
+    void anAnswerTheHubCannotUseIsADeadLetterThatKeepsItAndIsAppliedOnReplayWithoutAskingTheDepartmentAgain()
+            throws Exception {
+        WireMockServer hmis = simulators.server("health");
+        // HMIS has begun to answer with a status code of its own that health's folder does not list yet.
+        StubMapping newCode = hmis.stubFor(post(urlPathEqualTo("/hmis/api/v2/registrations")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.applicant[?(@.full_name == 'Nargis Newcode')]"))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ack_no\": \"HLT/NEW/1\", \"status_cd\": \"PRE\"}")));
+        Path health = FOLDERS.resolve("health/connector.yaml");
+        String asItWas = Files.readString(health);
+        ApplicationRows rows = new ApplicationRows(jdbc);
+        try {
+            ObjectNode application = (ObjectNode) JSON.readTree(Applications.forService(hub,
+                    "health-birth-registration"));
+            ((ObjectNode) application.path("applicant")).put("name", "Nargis Newcode");
+            Answer submitted = hub.submit("portal", UUID.randomUUID().toString(), application.toString());
+            assertThat(submitted.status()).as(submitted.json().toString()).isEqualTo(201);
+            String id = submitted.json().path("applicationId").asText();
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows.deadLetterReason(id) != null);
+            assertThat(rows.deadLetterReason(id)).contains("PRE");
+            assertThat(rows.status(id)).isEqualTo("SUBMITTED");
+
+            // The integrator lists the new code in the folder, the hub reloads it, an operator replays the letter.
+            Files.writeString(health, asItWas.replace("  REJ: REJECTED", "  REJ: REJECTED\n  PRE: FORWARDED"));
+            Answer reloaded = reload();
+            assertThat(changes(reloaded)).containsEntry("health", "UNCHANGED");
+            long letter = jdbc.sql("SELECT id FROM dead_letter WHERE application_id = :id").param("id", id)
+                    .query(Long.class).single();
+            Answer replay = hub.post("/api/v1/admin/dead-letters/" + letter + "/replay", "admin", null,
+                    "application/json", "");
+            assertThat(replay.status()).as(replay.json().toString()).isEqualTo(202);
+
+            // The answer the department gave is applied: FORWARDED with its reference, and it was asked once.
+            await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(id).equals("FORWARDED"));
+            assertThat(rows.reference(id)).isEqualTo("HLT/NEW/1");
+            assertThat(submissionsOf(hmis, id)).isEqualTo(1);
+        } finally {
+            hmis.removeStub(newCode);
+            Files.writeString(health, asItWas);
             reload();
         }
     }
