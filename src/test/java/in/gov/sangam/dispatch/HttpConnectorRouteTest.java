@@ -467,19 +467,9 @@ class HttpConnectorRouteTest {
 
     @Test
     void aSoapClientFaultIsARefusalAndAServerFaultIsTriedAgain() throws Exception {
-        List<Exception> caught = new CopyOnWriteArrayList<>();
-        doAnswer(call -> {
-            caught.add(call.<Exchange>getArgument(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-            return null;
-        }).when(dispatcher).refused(any());
-        DEPARTMENT.stubFor(post(urlPathEqualTo(SERVICE)).willReturn(aResponse().withStatus(500)
-                .withBody(envelope("<soapenv:Fault><faultcode>soapenv:Server</faultcode>"
-                        + "<faultstring>Land records database not reachable</faultstring></soapenv:Fault>")))
-                .inScenario("faults").whenScenarioStateIs("Started").willSetStateTo("server failed"));
-        DEPARTMENT.stubFor(post(urlPathEqualTo(SERVICE)).willReturn(aResponse().withStatus(500)
-                .withBody(envelope("<soapenv:Fault><faultcode>soapenv:Client.Validation</faultcode>"
-                        + "<faultstring>Tehsil 'Atlantis' is not known</faultstring></soapenv:Fault>")))
-                .inScenario("faults").whenScenarioStateIs("server failed"));
+        List<Exception> caught = refusalsCaught();
+        faultsInTurn(SERVICE, fault("soapenv:Server", "Land records database not reachable"),
+                fault("soapenv:Client.Validation", "Tehsil 'Atlantis' is not known"));
 
         producer.sendBody(REVENUE, MESSAGE);
 
@@ -494,19 +484,9 @@ class HttpConnectorRouteTest {
 
     @Test
     void aFaultCodeTheDepartmentDeclaresIsARefusalAndAnotherServerFaultIsTriedAgain() throws Exception {
-        List<Exception> caught = new CopyOnWriteArrayList<>();
-        doAnswer(call -> {
-            caught.add(call.<Exchange>getArgument(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-            return null;
-        }).when(dispatcher).refused(any());
-        DEPARTMENT.stubFor(post(urlPathEqualTo(MUTATIONS)).willReturn(aResponse().withStatus(500)
-                .withBody(envelope("<soapenv:Fault><faultcode>soapenv:Server.Busy</faultcode>"
-                        + "<faultstring>Try again later</faultstring></soapenv:Fault>")))
-                .inScenario("land faults").whenScenarioStateIs("Started").willSetStateTo("busy"));
-        DEPARTMENT.stubFor(post(urlPathEqualTo(MUTATIONS)).willReturn(aResponse().withStatus(500)
-                .withBody(envelope("<soapenv:Fault><faultcode>soapenv:Server.NoSuchApplicant</faultcode>"
-                        + "<faultstring>No khata of this applicant</faultstring></soapenv:Fault>")))
-                .inScenario("land faults").whenScenarioStateIs("busy"));
+        List<Exception> caught = refusalsCaught();
+        faultsInTurn(MUTATIONS, fault("soapenv:Server.Busy", "Try again later"),
+                fault("soapenv:Server.NoSuchApplicant", "No khata of this applicant"));
 
         producer.sendBody(LAND, MESSAGE);
 
@@ -543,6 +523,29 @@ class HttpConnectorRouteTest {
                 .hasMessageContaining("DOCTYPE is disallowed"));
         assertThat(requestsTo(SERVICE)).isEqualTo(1);
         verify(dispatcher, never()).accepted(any());
+    }
+
+    /** The exceptions the dispatcher is handed as refusals. */
+    private List<Exception> refusalsCaught() {
+        List<Exception> caught = new CopyOnWriteArrayList<>();
+        doAnswer(call -> {
+            caught.add(call.<Exchange>getArgument(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+            return null;
+        }).when(dispatcher).refused(any());
+        return caught;
+    }
+
+    /** The service at the path answers its first request with one fault, and every later one with the other. */
+    private static void faultsInTurn(String path, String first, String then) {
+        DEPARTMENT.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(500).withBody(first))
+                .inScenario(path).whenScenarioStateIs("Started").willSetStateTo("first fault"));
+        DEPARTMENT.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(500).withBody(then))
+                .inScenario(path).whenScenarioStateIs("first fault"));
+    }
+
+    private static String fault(String code, String reason) {
+        return envelope("<soapenv:Fault><faultcode>" + code + "</faultcode><faultstring>" + reason
+                + "</faultstring></soapenv:Fault>");
     }
 
     private static String envelope(String body) {
