@@ -52,6 +52,7 @@ public record ConnectorSettings(
         String method,
         String pollMethod,
         List<Integer> refusalCodes,
+        List<String> refusalFaultCodes,
         Authentication authentication,
         String resultFormat) {
 
@@ -74,6 +75,12 @@ public record ConnectorSettings(
 
     /** The HTTP answers that mean "the department looked at this request and refuses it", unless it declares its own. */
     public static final List<Integer> DEFAULT_REFUSAL_CODES = List.of(400, 409, 410, 412, 413, 415, 422);
+
+    /**
+     * The SOAP faults that mean "the service looked at this request and refuses it", unless it declares its own: the
+     * client's fault, as SOAP 1.1 names it (with its refinements, such as {@code Client.Validation}).
+     */
+    public static final List<String> DEFAULT_REFUSAL_FAULT_CODES = List.of("Client");
 
     public static ConnectorSettings of(CatalogueDepartment department, Environment environment) {
         Settings c = new Settings(department, environment);
@@ -120,6 +127,7 @@ public record ConnectorSettings(
                 c.text("submit.method", "POST"),
                 c.text("statusPolling.method", "POST"),
                 c.integers("refusalCodes", DEFAULT_REFUSAL_CODES),
+                c.texts("refusalFaultCodes", DEFAULT_REFUSAL_FAULT_CODES),
                 new Authentication(
                         c.text("authentication.kind", c.text("credentials.username", null) == null ? "none" : "basic"),
                         c.text("authentication.tokenUrl", null),
@@ -167,16 +175,22 @@ public record ConnectorSettings(
 
         /** A list of numbers ({@code [400, 422]}, or {@code 400,422} when overridden in the environment). */
         List<Integer> integers(String path, List<Integer> fallback) {
+            List<String> values = texts(path, null);
+            return values == null ? fallback : values.stream().map(Integer::valueOf).toList();
+        }
+
+        /** A list of values ({@code [Client, Server.Busy]}, or {@code Client,Server.Busy} when overridden). */
+        List<String> texts(String path, List<String> fallback) {
             String override = environment.getProperty("sangam.connectors." + department.code() + "." + path);
             if (override != null) {
-                return Arrays.stream(override.split(",")).map(String::trim).map(Integer::valueOf).toList();
+                return Arrays.stream(override.split(",")).map(String::trim).toList();
             }
             JsonNode node = department.connector().path(path);
             if (!node.isArray()) {
                 return fallback;
             }
-            List<Integer> values = new ArrayList<>();
-            node.forEach(value -> values.add(value.asInt()));
+            List<String> values = new ArrayList<>();
+            node.forEach(value -> values.add(value.asText()));
             return List.copyOf(values);
         }
 

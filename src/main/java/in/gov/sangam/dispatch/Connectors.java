@@ -391,7 +391,10 @@ public class Connectors {
                 .parameter("refusalCodes", connector.refusalCodes().stream().map(String::valueOf)
                         .collect(Collectors.joining(",")));
         if (connector.isSoap()) {
-            call.parameter("soapAction", soapAction);
+            // The fault codes' local names as alternatives of the template's regular expression, matched literally.
+            call.parameter("soapAction", soapAction)
+                    .parameter("refusalFaultCodes", connector.refusalFaultCodes().stream()
+                            .map(code -> code.replace(".", "\\.")).collect(Collectors.joining("|")));
         } else {
             call.parameter("rejection", orNothing("jsonpath", connector.rejectionPointer()));
         }

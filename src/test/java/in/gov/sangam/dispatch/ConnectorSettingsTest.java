@@ -89,6 +89,7 @@ class ConnectorSettingsTest {
                 row("revenue", "submit.reference", ConnectorSettings::referencePointer,
                         "//*[local-name()='SubmitApplicationResponse']/*[local-name()='caseNumber']"),
                 row("revenue", "submit.rejection", ConnectorSettings::rejectionPointer, null),
+                row("revenue", "refusalFaultCodes", ConnectorSettings::refusalFaultCodes, List.of("Client")),
                 row("revenue", "statusPolling.every", ConnectorSettings::pollEvery, Duration.ofSeconds(30)),
                 row("revenue", "statusPolling.batchSize", ConnectorSettings::pollBatchSize, 50),
                 row("revenue", "statusPolling.soapAction", ConnectorSettings::pollSoapAction,
@@ -139,6 +140,8 @@ class ConnectorSettingsTest {
                         "/hmis/api/v3/registrations"),
                 row("revenue", "statusPolling.every=300ms", ConnectorSettings::pollEvery, Duration.ofMillis(300)),
                 row("revenue", "statusPolling.batchSize=5", ConnectorSettings::pollBatchSize, 5),
+                row("revenue", "refusalFaultCodes=Client, Server.NoSuchApplicant", ConnectorSettings::refusalFaultCodes,
+                        List.of("Client", "Server.NoSuchApplicant")),
                 row("revenue", "statusPolling.answer.status=*[local-name()='state']", s -> s.pollAnswer().get("status"),
                         "*[local-name()='state']"),
                 // Revenue names its own poll path: moving the submit path leaves the poll path where it is.
@@ -225,6 +228,9 @@ class ConnectorSettingsTest {
         });
         assertThat(transport.refusalCodes()).containsExactlyElementsOf(
                 YAML.convertValue(shared.path("refusalCodes").path("default"), new TypeReference<List<Integer>>() { }));
+        JsonNode soap = ConnectorKinds.shipped().kind("soap").orElseThrow().definition().path("properties");
+        assertThat(transport.refusalFaultCodes()).containsExactlyElementsOf(YAML.convertValue(
+                soap.path("refusalFaultCodes").path("default"), new TypeReference<List<String>>() { }));
     }
 
     @Test
@@ -253,6 +259,7 @@ class ConnectorSettingsTest {
         assertThat(transport.method()).isEqualTo("POST");
         assertThat(transport.pollMethod()).isEqualTo("POST");
         assertThat(transport.refusalCodes()).containsExactly(400, 409, 410, 412, 413, 415, 422);
+        assertThat(transport.refusalFaultCodes()).containsExactly("Client");
         assertThat(transport.authentication().kind()).isEqualTo("none");
         assertThat(transport.username()).isNull();
     }

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -65,8 +66,10 @@ class HttpConnectorRouteTest {
 
     private static final String HEALTH = "jms:queue:sangam.dispatch.health";
     private static final String REVENUE = "jms:queue:sangam.dispatch.revenue";
+    private static final String LAND = "jms:queue:sangam.dispatch.land";
     private static final String REGISTRATIONS = "/hmis/api/v2/registrations";
     private static final String SERVICE = "/revenue/services/ApplicationService";
+    private static final String MUTATIONS = "/land/services/MutationService";
     private static final String MESSAGE = "{\"applicationId\":\"SGM-2026-0000042\"}";
     private static final String REQUEST = "{\"hub_ref\":\"SGM-2026-0000042\"}";
     private static final String ACCEPTED = "{\"ack_no\":\"HLT/1\",\"status_cd\":\"REG\"}";
@@ -110,7 +113,11 @@ class HttpConnectorRouteTest {
             connector("revenue", "soap", SERVICE,
                     "//*[local-name()='SubmitApplicationResponse']/*[local-name()='caseNumber']",
                     "//*[local-name()='SubmitApplicationResponse']/*[local-name()='statusCode']");
-            for (String department : List.of("health", "revenue")) {
+            // A SOAP department that declares a server fault of its own a refusal, made by the real Connectors from
+            // its folder (src/test/resources/soap-fault-department/land).
+            DepartmentFolderRoutes.add(camel, "soap-fault-department", "land", new MockEnvironment()
+                    .withProperty("LAND_URL", "http://localhost:" + DEPARTMENT.port()));
+            for (String department : List.of("health", "revenue", "land")) {
                 AdviceWith.adviceWith(camel, "dispatch-" + department, route -> route.weaveByToUri("freemarker:*")
                         .replace().to("mock:request").setBody().constant(REQUEST));
             }
@@ -150,7 +157,8 @@ class HttpConnectorRouteTest {
                 .parameter("circuitBreaker", "circuitBreaker-" + department)
                 .parameter("refusalCodes", "400,409,410,412,413,415,422");
         if (protocol.equals("soap")) {
-            call.parameter("soapAction", "urn:jk:revenue:applications:v1:SubmitApplication");
+            call.parameter("soapAction", "urn:jk:revenue:applications:v1:SubmitApplication")
+                    .parameter("refusalFaultCodes", "Client");
         } else {
             call.parameter("rejection", "$.err_msg");
         }
@@ -459,19 +467,9 @@ class HttpConnectorRouteTest {
 
     @Test
     void aSoapClientFaultIsARefusalAndAServerFaultIsTriedAgain() throws Exception {
-        List<Exception> caught = new CopyOnWriteArrayList<>();
-        doAnswer(call -> {
-            caught.add(call.<Exchange>getArgument(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
-            return null;
-        }).when(dispatcher).refused(any());
-        DEPARTMENT.stubFor(post(urlPathEqualTo(SERVICE)).willReturn(aResponse().withStatus(500)
-                .withBody(envelope("<soapenv:Fault><faultcode>soapenv:Server</faultcode>"
-                        + "<faultstring>Land records database not reachable</faultstring></soapenv:Fault>")))
-                .inScenario("faults").whenScenarioStateIs("Started").willSetStateTo("server failed"));
-        DEPARTMENT.stubFor(post(urlPathEqualTo(SERVICE)).willReturn(aResponse().withStatus(500)
-                .withBody(envelope("<soapenv:Fault><faultcode>soapenv:Client.Validation</faultcode>"
-                        + "<faultstring>Tehsil 'Atlantis' is not known</faultstring></soapenv:Fault>")))
-                .inScenario("faults").whenScenarioStateIs("server failed"));
+        List<Exception> caught = refusalsCaught();
+        faultsInTurn(SERVICE, fault("soapenv:Server", "Land records database not reachable"),
+                fault("soapenv:Client.Validation", "Tehsil 'Atlantis' is not known"));
 
         producer.sendBody(REVENUE, MESSAGE);
 
@@ -481,6 +479,25 @@ class HttpConnectorRouteTest {
                 .hasMessage("Tehsil 'Atlantis' is not known (SOAP fault soapenv:Client.Validation)"));
         verify(health).failed("revenue", "SOAP fault soapenv:Server");
         assertThat(requestsTo(SERVICE)).isEqualTo(2);
+        verify(dispatcher, never()).accepted(any());
+    }
+
+    @Test
+    void aFaultCodeTheDepartmentDeclaresIsARefusalAndAnotherServerFaultIsTriedAgain() throws Exception {
+        List<Exception> caught = refusalsCaught();
+        faultsInTurn(MUTATIONS, fault("soapenv:Server.Busy", "Try again later"),
+                fault("soapenv:Server.NoSuchApplicant", "No khata of this applicant"));
+
+        producer.sendBody(LAND, MESSAGE);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> verify(dispatcher).refused(any()));
+        assertThat(caught).singleElement().satisfies(refusal -> assertThat(refusal)
+                .isInstanceOf(DepartmentRefusedException.class)
+                .hasMessage("No khata of this applicant (SOAP fault soapenv:Server.NoSuchApplicant)"));
+        verify(health).failed("land", "SOAP fault soapenv:Server.Busy");
+        assertThat(requestsTo(MUTATIONS)).isEqualTo(2);
+        assertThat(DEPARTMENT.findAll(postRequestedFor(urlPathEqualTo(MUTATIONS))
+                .withHeader("SOAPAction", equalTo("\"urn:jk:land:mutations:v1:SubmitMutation\"")))).hasSize(2);
         verify(dispatcher, never()).accepted(any());
     }
 
@@ -506,6 +523,29 @@ class HttpConnectorRouteTest {
                 .hasMessageContaining("DOCTYPE is disallowed"));
         assertThat(requestsTo(SERVICE)).isEqualTo(1);
         verify(dispatcher, never()).accepted(any());
+    }
+
+    /** The exceptions the dispatcher is handed as refusals. */
+    private List<Exception> refusalsCaught() {
+        List<Exception> caught = new CopyOnWriteArrayList<>();
+        doAnswer(call -> {
+            caught.add(call.<Exchange>getArgument(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
+            return null;
+        }).when(dispatcher).refused(any());
+        return caught;
+    }
+
+    /** The service at the path answers its first request with one fault, and every later one with the other. */
+    private static void faultsInTurn(String path, String first, String then) {
+        DEPARTMENT.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(500).withBody(first))
+                .inScenario(path).whenScenarioStateIs("Started").willSetStateTo("first fault"));
+        DEPARTMENT.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(500).withBody(then))
+                .inScenario(path).whenScenarioStateIs("first fault"));
+    }
+
+    private static String fault(String code, String reason) {
+        return envelope("<soapenv:Fault><faultcode>" + code + "</faultcode><faultstring>" + reason
+                + "</faultstring></soapenv:Fault>");
     }
 
     private static String envelope(String body) {

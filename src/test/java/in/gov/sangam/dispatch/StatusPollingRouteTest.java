@@ -89,6 +89,7 @@ class StatusPollingRouteTest {
                     .parameter("options", "connectTimeout=1000&responseTimeout=5000")
                     .parameter("circuitBreaker", "circuitBreaker-revenue")
                     .parameter("refusalCodes", "400,422")
+                    .parameter("refusalFaultCodes", "Client")
                     .add();
             TemplatedRouteBuilder.builder(camel, "soap-status-polling").routeId("status-poll-revenue")
                     .parameter("department", "revenue")

@@ -1,21 +1,29 @@
 package in.gov.sangam.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.HubClient.Answer;
 import in.gov.sangam.support.HubIntegrationTest;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsTest extends HubIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void readinessCoversCamelTheDatabaseAndTheBroker() {
@@ -49,6 +57,25 @@ class OperationsTest extends HubIntegrationTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.response().body()).contains("http_server_requests_seconds").contains("jvm_memory_used_bytes");
+    }
+
+    /**
+     * Camel's per-exchange notifier (camel.metrics.enable-exchange-event-notifier) times each call a route makes, so
+     * a department's system has a timer of its own, named by its URL without the query (which holds credentials).
+     */
+    @Test
+    void everyCallToADepartmentIsTimedByItsEndpoint() {
+        String id = hub.submit("portal", UUID.randomUUID().toString(),
+                Applications.forService(hub, "health-birth-registration")).json().path("applicationId").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> new ApplicationRows(jdbc).status(id).equals("FORWARDED"));
+
+        String scrape = asAdmin("/actuator/prometheus").response().body();
+
+        assertThat(scrape.lines().filter(line -> line.startsWith("camel_exchange_event_notifier_seconds_count{")))
+                .anySatisfy(line -> assertThat(line)
+                        .containsPattern("endpointName=\"http://[^\"?]+/hmis/api/v2/registrations\"")
+                        .contains("eventType=\"ExchangeSentEvent\"").contains("routeId=\"dispatch-health\""));
+        assertThat(scrape).doesNotContain("authPassword");
     }
 
     @Test
