@@ -3,6 +3,8 @@ package in.gov.sangam.dispatch;
 import in.gov.sangam.catalogue.CatalogueDepartment;
 import java.util.List;
 import org.springframework.boot.env.ConfigTreePropertySource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.stereotype.Component;
@@ -14,6 +16,9 @@ import org.springframework.stereotype.Component;
  * process's own environment cannot change while it runs; files can.
  */
 @Component
+// First: whoever else takes part (the demo, which gives its simulated departments the secrets nobody set) sees the
+// secret files as they are now.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ReloadedSecretFiles implements DepartmentsReloading {
 
     private final ConfigurableEnvironment environment;
