@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
@@ -42,7 +43,9 @@ public final class CatalogueLocations {
         List<String> roots = roots(locations);
         for (String root : roots) {
             try {
-                if (RESOURCES.getResources(root + "/" + department + "/department.yaml").length > 0) {
+                // A file: or classpath: location names a resource whether or not it is there; classpath*: only what is.
+                if (Arrays.stream(RESOURCES.getResources(root + "/" + department + "/department.yaml"))
+                        .anyMatch(Resource::exists)) {
                     return root;
                 }
             } catch (IOException e) {

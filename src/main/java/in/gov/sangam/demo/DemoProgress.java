@@ -109,8 +109,10 @@ public class DemoProgress implements DisposableBean {
 
     private void work() {
         for (CatalogueDepartment department : catalogue.departments()) {
-            ConnectorSettings settings = connectors.settings(department.code());
-            if (simulators.baseUrl(department.code()).isEmpty() && !simulators.hasBatchJob(department.code())) {
+            // A department a reload has just removed, while the catalogue still lists it, has no connector.
+            ConnectorSettings settings = connectors.find(department.code()).orElse(null);
+            if (settings == null
+                    || simulators.baseUrl(department.code()).isEmpty() && !simulators.hasBatchJob(department.code())) {
                 continue;
             }
             try {

@@ -1,5 +1,7 @@
 package in.gov.sangam.dispatch;
 
+import in.gov.sangam.catalogue.Catalogue;
+import in.gov.sangam.catalogue.CatalogueDepartment;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -16,17 +18,25 @@ public class ConnectorStates {
     private final DepartmentCircuitBreakers circuitBreakers;
     private final ConnectorHealth health;
     private final Environment environment;
+    private final Catalogue catalogue;
 
     public ConnectorStates(Connectors connectors, DepartmentCircuitBreakers circuitBreakers, ConnectorHealth health,
-            Environment environment) {
+            Environment environment, Catalogue catalogue) {
         this.connectors = connectors;
         this.circuitBreakers = circuitBreakers;
         this.health = health;
         this.environment = environment;
+        this.catalogue = catalogue;
     }
 
     public ConnectorCondition of(String department) {
-        ConnectorSettings settings = connectors.settings(department);
+        ConnectorSettings settings = connectors.find(department).orElse(null);
+        if (settings == null) {
+            // Removed by a reload a moment ago, while the catalogue still lists it: no connector any more.
+            return new ConnectorCondition(catalogue.department(department).map(CatalogueDepartment::protocol)
+                    .orElse("rest"), ConnectorCondition.State.DOWN, ConnectorCondition.Circuit.CLOSED, null, null,
+                    null);
+        }
         CircuitBreaker.State circuit = circuitBreakers.circuitBreaker(department).getState();
         ConnectorHealth.Observation seen = health.of(department).orElse(null);
         return new ConnectorCondition(settings.protocol(), state(department, circuit, seen), switch (circuit) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -98,6 +99,14 @@ public class Connectors {
         }
     }
 
+    /**
+     * A department's connector settings, if it has a connector: a department the catalogue still lists may have just
+     * lost it to a reload, until the catalogue is replaced too.
+     */
+    public Optional<ConnectorSettings> find(String department) {
+        return Optional.ofNullable(settings.get(department));
+    }
+
     public ConnectorSettings settings(String department) {
         ConnectorSettings connector = settings.get(department);
         if (connector == null) {
@@ -145,7 +154,10 @@ public class Connectors {
         List<String> problems = new ArrayList<>();
         for (CatalogueDepartment department : departments) {
             try {
-                resolved.put(department.code(), ConnectorSettings.of(department, environment));
+                ConnectorSettings connector = ConnectorSettings.of(department, environment);
+                resolved.put(department.code(), connector);
+                missingStores(connector).forEach(store -> problems.add(CatalogueLocations.fileOf(catalogueLocation,
+                        department.code(), "connector.yaml") + ": mutualTls: " + store + " does not exist"));
             } catch (IllegalArgumentException unresolved) {
                 problems.add(CatalogueLocations.fileOf(catalogueLocation, department.code(), "connector.yaml") + ": "
                         + unresolved.getMessage()
@@ -156,6 +168,18 @@ public class Connectors {
             throw new CatalogueException(problems);
         }
         return resolved;
+    }
+
+    /** The keystore and truststore a connector names that are not there: found before any connector changes. */
+    private static List<String> missingStores(ConnectorSettings connector) {
+        ConnectorSettings.Authentication authentication = connector.authentication();
+        List<String> missing = new ArrayList<>();
+        for (String store : new String[] {authentication.keystore(), authentication.truststore()}) {
+            if (store != null && !RESOURCES.getResource(store).exists()) {
+                missing.add(store);
+            }
+        }
+        return missing;
     }
 
     /**
@@ -179,31 +203,43 @@ public class Connectors {
                 || change.getValue().equals("CHANGED")).map(Map.Entry::getKey).toList();
         List<String> incoming = changes.entrySet().stream().filter(change -> change.getValue().equals("ADDED")
                 || change.getValue().equals("CHANGED")).map(Map.Entry::getKey).toList();
-        for (String department : outgoing) {
-            removeRoutes(camelContext, department);
-        }
-        settings = Collections.unmodifiableMap(new LinkedHashMap<>(next));
+        // What is put back if a connector cannot start: the circuit breakers as they are (an open one stays open).
+        Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
+        outgoing.forEach(department -> breakers.put(department, circuitBreakers.circuitBreaker(department)));
+        Map<String, Map<String, String>> texts = new LinkedHashMap<>(templateTexts);
         String starting = null;
         try {
+            for (String department : outgoing) {
+                starting = department;
+                removeRoutes(camelContext, department);
+            }
+            settings = Collections.unmodifiableMap(new LinkedHashMap<>(next));
             for (String department : incoming) {
                 starting = department;
-                start(camelContext, next.get(department));
+                start(camelContext, next.get(department), circuitBreakers.configure(next.get(department)));
             }
         } catch (Exception failed) {
             LOG.warn("The connector of {} could not be started; the connectors are put back as they were: {}",
                     starting, rootCause(failed));
             for (String department : incoming) {
                 removeRoutes(camelContext, department);
+                unbind(camelContext, department);
             }
             settings = before;
             for (String department : outgoing) {
-                start(camelContext, before.get(department));
+                circuitBreakers.restore(breakers.get(department));
+                start(camelContext, before.get(department), breakers.get(department));
             }
+            templateTexts.clear();
+            templateTexts.putAll(texts);
             throw new CatalogueException(List.of(CatalogueLocations.fileOf(catalogueLocation, starting,
                     "connector.yaml") + ": its connector could not be started (" + rootCause(failed)
                     + "); nothing was changed"));
         }
         changes.forEach((department, change) -> {
+            if (change.equals("REMOVED")) {
+                unbind(camelContext, department);
+            }
             if (!change.equals("UNCHANGED")) {
                 LOG.info("Connector of {} {}", department, change.toLowerCase(Locale.ROOT));
             }
@@ -247,9 +283,9 @@ public class Connectors {
     }
 
     /** A department's connector put to work: its circuit breaker (and SSL context) bound, then its routes. */
-    private void start(CamelContext camelContext, ConnectorSettings connector) {
+    private void start(CamelContext camelContext, ConnectorSettings connector, CircuitBreaker circuitBreaker) {
         templateTexts.put(connector.department(), templates(connector));
-        bind(camelContext, connector, circuitBreakers.configure(connector));
+        bind(camelContext, connector, circuitBreaker);
         if (dispatchEnabled) {
             addDispatchRoute(camelContext, connector);
         }
@@ -265,6 +301,13 @@ public class Connectors {
             }
         }
         templateTexts.remove(department);
+    }
+
+    /** A department no longer connected: its circuit breaker and SSL context leave Camel's registry. */
+    private void unbind(CamelContext camelContext, String department) {
+        camelContext.getRegistry().unbind(DepartmentCircuitBreakers.beanName(department));
+        camelContext.getRegistry().unbind(sslContextName(department));
+        circuitBreakers.remove(department);
     }
 
     /** Where the department's routes find its circuit breaker and, for mutual TLS, its SSL context. */

@@ -42,6 +42,23 @@ public class DepartmentCircuitBreakers {
         circuitBreakers.getAllCircuitBreakers().forEach(watcher);
     }
 
+    /** A department's circuit breaker as it was before a reload that could not be carried out, its state with it. */
+    public void restore(CircuitBreaker circuitBreaker) {
+        CircuitBreaker current = circuitBreakers.find(circuitBreaker.getName()).orElse(null);
+        if (current == circuitBreaker) {
+            return;
+        }
+        if (current == null) {
+            circuitBreakers.circuitBreaker(circuitBreaker.getName(), circuitBreaker::getCircuitBreakerConfig);
+        }
+        circuitBreakers.replace(circuitBreaker.getName(), circuitBreaker);
+    }
+
+    /** A department no longer connected has no circuit breaker. */
+    public void remove(String department) {
+        circuitBreakers.remove(department);
+    }
+
     public CircuitBreaker circuitBreaker(String department) {
         return circuitBreakers.circuitBreaker(department);
     }

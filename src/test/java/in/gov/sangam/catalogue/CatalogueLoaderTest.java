@@ -86,6 +86,8 @@ class CatalogueLoaderTest {
                 .isEqualTo("file:" + elsewhere + "/tourism");
         assertThat(CatalogueLocations.folderOf("classpath*:connectors,file:" + elsewhere, "health"))
                 .isEqualTo("classpath*:connectors/health");
+        assertThat(CatalogueLocations.folderOf("file:" + elsewhere + "/,classpath*:connectors", "health"))
+                .isEqualTo("classpath*:connectors/health");
 
         Folders.copy(connectors.resolve("transport"), elsewhere.resolve("transport"));
         assertThatThrownBy(() -> loader.load("file:" + connectors + ",file:" + elsewhere))

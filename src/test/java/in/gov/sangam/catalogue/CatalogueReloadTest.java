@@ -21,6 +21,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import in.gov.sangam.audit.AuditTrail;
 import in.gov.sangam.demo.DepartmentSimulators;
+import in.gov.sangam.dispatch.Connectors;
+import in.gov.sangam.dispatch.DepartmentCircuitBreakers;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import in.gov.sangam.support.ApplicationRows;
 import in.gov.sangam.support.Applications;
 import in.gov.sangam.support.Folders;
@@ -33,7 +36,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,6 +65,12 @@ class CatalogueReloadTest extends HubIntegrationTest {
     AuditTrail trail;
     @Autowired
     DepartmentSimulators simulators;
+    @Autowired
+    DepartmentCircuitBreakers circuitBreakers;
+    @Autowired
+    Connectors connectors;
+    @Autowired
+    CamelContext camel;
 
     @DynamicPropertySource
     static void foldersOutsideTheJar(DynamicPropertyRegistry registry) {
@@ -69,6 +81,16 @@ class CatalogueReloadTest extends HubIntegrationTest {
         registry.add("TRANSPORT_URL", TRANSPORT::baseUrl);
         registry.add("TRANSPORT_TOKEN_URL", () -> TRANSPORT.baseUrl() + "/oauth2/token");
         registry.add("TRANSPORT_CLIENT_SECRET", () -> "transport-secret");
+    }
+
+    /** Each test starts from the shipped folders, whatever the one before it left. */
+    @AfterEach
+    void foldersAsShipped() {
+        Folders.delete(FOLDERS);
+        Folders.copy(Path.of("connectors"), FOLDERS);
+        Answer restored = reload();
+        assertThat(restored.status()).as(restored.json().toString()).isEqualTo(200);
+        circuitBreakers.circuitBreaker("health").transitionToClosedState();
     }
 
     @AfterAll
@@ -127,30 +149,63 @@ class CatalogueReloadTest extends HubIntegrationTest {
     }
 
     @Test
-    void aConnectorThatCannotStartLeavesEveryConnectorAsItWas() throws Exception {
+    void aKeystoreThatIsNotThereIsFoundBeforeAnythingChanges() throws Exception {
         Path health = FOLDERS.resolve("health/connector.yaml");
-        String asItWas = Files.readString(health);
         int reloadsBefore = reloadsAudited();
-        // Valid to the letter, but its keystore is nowhere: found only when the connector is made.
-        Files.writeString(health, asItWas + """
+        Files.writeString(health, Files.readString(health) + """
 
                 mutualTls:
                   keystore: file:%s
                   password: ${SANGAM_HEALTH_PASSWORD}
                 """.formatted(FOLDERS.resolve("health/no-such-keystore.p12")));
-        try {
-            Answer refused = reload();
-            assertThat(refused.status()).as(refused.json().toString()).isEqualTo(422);
-            assertThat(refused.json().path("errors")).anySatisfy(error -> {
-                assertThat(error.path("field").asText()).isEqualTo("connectors/health/connector.yaml");
-                assertThat(error.path("message").asText()).startsWith("its connector could not be started")
-                        .endsWith("nothing was changed");
-            });
-        } finally {
-            Files.writeString(health, asItWas);
-        }
+
+        Answer refused = reload();
+
+        assertThat(refused.status()).as(refused.json().toString()).isEqualTo(422);
+        assertThat(refused.json().path("errors")).anySatisfy(error -> {
+            assertThat(error.path("field").asText()).isEqualTo("connectors/health/connector.yaml");
+            assertThat(error.path("message").asText()).isEqualTo("mutualTls: file:"
+                    + FOLDERS.resolve("health/no-such-keystore.p12") + " does not exist");
+        });
         assertThat(reloadsAudited()).isEqualTo(reloadsBefore);
-        // The connector as it was still takes health's applications.
+    }
+
+    @Test
+    void aConnectorThatCannotStartPutsEveryConnectorBackAsItWas() throws Exception {
+        int reloadsBefore = reloadsAudited();
+        CircuitBreaker healthCircuit = circuitBreakers.circuitBreaker("health");
+        Route healthRoute = camel.getRoute("dispatch-health");
+        healthCircuit.transitionToOpenState();
+        // Health changed, and started anew first; then a new department whose endpoint names a setting that does
+        // not exist, which Camel finds only when it makes the route.
+        Path health = FOLDERS.resolve("health/connector.yaml");
+        Files.writeString(health, Files.readString(health).replaceFirst("  response: \\d+s", "  response: 7s"));
+        writeTransport("  path: /api/v1/permits\n  template: mappings/submit-request.json.ftl\n");
+        Path transport = FOLDERS.resolve("transport/connector.yaml");
+        Files.writeString(transport, Files.readString(transport).replace("endpoint: ${TRANSPORT_URL}",
+                "endpoint: http://127.0.0.1:9/{{no.such.setting}}"));
+
+        Answer refused = reload();
+
+        assertThat(refused.status()).as(refused.json().toString()).isEqualTo(422);
+        assertThat(refused.json().path("errors")).anySatisfy(error -> {
+            assertThat(error.path("field").asText()).isEqualTo("connectors/transport/connector.yaml");
+            assertThat(error.path("message").asText()).startsWith("its connector could not be started (")
+                    .contains("no.such.setting").endsWith("nothing was changed");
+        });
+        assertThat(departments()).containsExactly("education", "health", "revenue");
+        assertThat(camel.getRoute("dispatch-transport")).isNull();
+        assertThat(camel.getRegistry().lookupByName(DepartmentCircuitBreakers.beanName("transport"))).isNull();
+        // Health runs again as it was: its settings, and its circuit breaker, still open.
+        assertThat(connectors.settings("health").responseTimeout()).isNotEqualTo(Duration.ofSeconds(7));
+        assertThat(camel.getRoute("dispatch-health")).isNotNull().isNotSameAs(healthRoute);
+        assertThat(circuitBreakers.circuitBreaker("health")).isSameAs(healthCircuit);
+        assertThat(healthCircuit.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(camel.getRegistry().lookupByName(DepartmentCircuitBreakers.beanName("health")))
+                .isSameAs(healthCircuit);
+        assertThat(reloadsAudited()).isEqualTo(reloadsBefore);
+
+        healthCircuit.transitionToClosedState();
         String registration = submit("health-birth-registration");
         ApplicationRows rows = new ApplicationRows(jdbc);
         await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(registration).equals("FORWARDED"));
@@ -174,16 +229,15 @@ class CatalogueReloadTest extends HubIntegrationTest {
             assertThat(changed.status()).as(changed.json().toString()).isEqualTo(200);
             assertThat(changes(changed)).containsEntry("health", "CHANGED");
 
-            // The old connector finished its call before it stopped: the answer is applied, nothing is sent again.
-            await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(registration).equals("FORWARDED"));
+            // The old connector finished its call before it stopped: the answer is applied by the time the reload
+            // answers, and nothing is sent again.
+            assertThat(rows.status(registration)).isEqualTo("FORWARDED");
             hmis.setGlobalFixedDelay(0);
             String next = submit("health-birth-registration");
             await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(next).equals("FORWARDED"));
             assertThat(submissionsOf(hmis, registration)).isEqualTo(1);
         } finally {
             hmis.setGlobalFixedDelay(0);
-            Files.writeString(health, asItWas);
-            reload();
         }
     }
 
@@ -193,20 +247,15 @@ class CatalogueReloadTest extends HubIntegrationTest {
         Path template = FOLDERS.resolve("health/mappings/submit-request.json.ftl");
         String asItWas = Files.readString(template);
         ApplicationRows rows = new ApplicationRows(jdbc);
-        try {
-            Files.writeString(template, asItWas.replaceFirst("\\{\n", "{\n  \"form_version\": \"2\",\n"));
-            Answer changed = reload();
-            assertThat(changes(changed)).containsEntry("health", "CHANGED");
-            String registration = submit("health-birth-registration");
-            await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(registration).equals("FORWARDED"));
-            assertThat(hmis.findAll(postRequestedFor(urlPathMatching("/hmis/api/v2/registrations"))).stream()
-                    .filter(request -> request.getBodyAsString().contains(registration)))
-                    .singleElement().satisfies(request -> assertThat(request.getBodyAsString())
-                            .contains("\"form_version\": \"2\""));
-        } finally {
-            Files.writeString(template, asItWas);
-            reload();
-        }
+        Files.writeString(template, asItWas.replaceFirst("\\{\n", "{\n  \"form_version\": \"2\",\n"));
+        Answer changed = reload();
+        assertThat(changes(changed)).containsEntry("health", "CHANGED");
+        String registration = submit("health-birth-registration");
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows.status(registration).equals("FORWARDED"));
+        assertThat(hmis.findAll(postRequestedFor(urlPathMatching("/hmis/api/v2/registrations"))).stream()
+                .filter(request -> request.getBodyAsString().contains(registration)))
+                .singleElement().satisfies(request -> assertThat(request.getBodyAsString())
+                        .contains("\"form_version\": \"2\""));
     }
 
     @Test
@@ -248,8 +297,6 @@ class CatalogueReloadTest extends HubIntegrationTest {
             assertThat(submissionsOf(hmis, id)).isEqualTo(1);
         } finally {
             hmis.removeStub(newCode);
-            Files.writeString(health, asItWas);
-            reload();
         }
     }
 
