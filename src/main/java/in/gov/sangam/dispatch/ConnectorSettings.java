@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.core.env.Environment;
 
 /**
@@ -81,6 +82,21 @@ public record ConnectorSettings(
      * client's fault, as SOAP 1.1 names it (with its refinements, such as {@code Client.Validation}).
      */
     public static final List<String> DEFAULT_REFUSAL_FAULT_CODES = List.of("Client");
+    /**
+     * A fault code's local name and dotted refinements, as kinds/soap.yaml allows them: checked here too, since an
+     * override from the environment does not pass the kind's check and the codes become a regular expression.
+     */
+    private static final Pattern FAULT_CODE = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z_][A-Za-z0-9_-]*)*");
+
+    private static List<String> faultCodes(List<String> codes) {
+        for (String code : codes) {
+            if (!FAULT_CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException("refusalFaultCodes: '" + code + "' is not a fault code's local "
+                        + "name (expected e.g. Client or Server.NoSuchApplicant)");
+            }
+        }
+        return codes;
+    }
 
     public static ConnectorSettings of(CatalogueDepartment department, Environment environment) {
         Settings c = new Settings(department, environment);
@@ -127,7 +143,7 @@ public record ConnectorSettings(
                 c.text("submit.method", "POST"),
                 c.text("statusPolling.method", "POST"),
                 c.integers("refusalCodes", DEFAULT_REFUSAL_CODES),
-                c.texts("refusalFaultCodes", DEFAULT_REFUSAL_FAULT_CODES),
+                faultCodes(c.texts("refusalFaultCodes", DEFAULT_REFUSAL_FAULT_CODES)),
                 new Authentication(
                         c.text("authentication.kind", c.text("credentials.username", null) == null ? "none" : "basic"),
                         c.text("authentication.tokenUrl", null),

@@ -248,8 +248,8 @@ public class Connectors {
     }
 
     /**
-     * Whether a department's connector stays as it runs: the same settings and the same request templates (the
-     * templates are read once, when the connector first renders them, so a changed one needs its connector anew).
+     * Whether a department's connector stays as it runs: the same settings and the same request templates (Camel's
+     * template endpoints cache what they have read, so a changed template is taken up by making the connector anew).
      */
     private boolean sameConnector(ConnectorSettings running, ConnectorSettings reloaded) {
         return running.equals(reloaded) && templates(running).equals(templateTexts.get(running.department()));
@@ -434,7 +434,8 @@ public class Connectors {
                 .parameter("refusalCodes", connector.refusalCodes().stream().map(String::valueOf)
                         .collect(Collectors.joining(",")));
         if (connector.isSoap()) {
-            // The fault codes' local names as alternatives of the template's regular expression, matched literally.
+            // The fault codes as alternatives of the template's regular expression: a dot is their only character
+            // that means something there (ConnectorSettings allows no other), and it must match itself.
             call.parameter("soapAction", soapAction)
                     .parameter("refusalFaultCodes", connector.refusalFaultCodes().stream()
                             .map(code -> code.replace(".", "\\.")).collect(Collectors.joining("|")));

@@ -8,7 +8,9 @@ import java.util.Map;
  * Whatever else takes part when the department folders are reloaded, beside the connectors: told of the folders read
  * again before their connector settings are resolved (so that it can supply what those settings name), and of the
  * settings once resolved, before any connector changes. The demo uses it to simulate a department added as a folder
- * without a restart, as it simulates those it finds at start-up.
+ * without a restart, as it simulates those it finds at start-up. Both are told before the reload is sure to be
+ * carried out: what a participant does must be harmless if it is not (the demo's simulator of a folder that is then
+ * refused keeps listening, unused).
  */
 public interface DepartmentsReloading {
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The conformance check ({@link ConnectorConformance}) of every department folder the hub loads, against the
  * simulator in its folder: a folder added is checked without a test written for it. The example of a department
- * kept outside the jar is checked by {@code ExampleDepartmentTest}, which runs it.
+ * kept outside the jar is checked by {@link ExampleFoldersConformanceTest}.
  */
 class ConnectorConformanceTest extends HubIntegrationTest {
 

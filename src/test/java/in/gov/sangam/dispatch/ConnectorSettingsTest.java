@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -204,6 +205,16 @@ class ConnectorSettingsTest {
         // There is no simulator to fall back on outside the demo: the address must be given.
         assertThat(settings("health", noHealthUrl.withProperty("sangam.connectors.health.endpoint",
                 "https://hmis.example.gov.in")).endpoint()).isEqualTo("https://hmis.example.gov.in");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".*", "Client,,Server", "Client|Server", "Server's"})
+    void aFaultCodeOverriddenFromTheEnvironmentIsCheckedAsTheKindChecksTheFolder(String codes) {
+        MockEnvironment overridden = environment().withProperty("sangam.connectors.revenue.refusalFaultCodes", codes);
+
+        assertThatThrownBy(() -> settings("revenue", overridden))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a fault code's local name");
     }
 
     @Test
