@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
+import freemarker.core.ParseException;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +36,7 @@ public class CatalogueLoader {
     private static final JsonSchema SERVICES_FILE = JsonSchemas.compileClasspath("catalogue/services.schema.json");
     private static final ConnectorKinds CONNECTOR_KINDS = ConnectorKinds.shipped();
     private static final JsonSchema META_SCHEMA = JsonSchemas.metaSchema();
+    private static final Configuration FREEMARKER = new Configuration(Configuration.VERSION_2_3_32);
 
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
@@ -44,6 +50,12 @@ public class CatalogueLoader {
         Map<String, String> serviceFiles = new HashMap<>();
         Map<String, String> folders = new HashMap<>();
         for (String root : CatalogueLocations.roots(locations)) {
+            // classpath*: finds what is there in every jar; any other location must itself be there, or a mistyped
+            // folder would quietly leave its departments out.
+            if (!root.startsWith("classpath*:") && !resolver.getResource(root + "/").exists()) {
+                problems.add(root + ": does not exist (expected a folder of department folders)");
+                continue;
+            }
             try {
                 for (Resource departmentFile : resolver.getResources(root + "/*/department.yaml")) {
                     String folder = folderName(departmentFile);
@@ -108,9 +120,15 @@ public class CatalogueLoader {
             report(connectorYaml, CONNECTOR_KINDS.check(connector), problems);
             for (String section : new String[] {"submit", "statusPolling", "batch"}) {
                 String template = connector.path(section).path("template").asText(null);
-                if (template != null && !departmentFile.createRelative(template).exists()) {
-                    problems.add(connectorYaml.at(section + ".template") + ": names connectors/" + folder + "/"
-                            + template + ", which does not exist");
+                if (template == null) {
+                    continue;
+                }
+                Resource templateFile = departmentFile.createRelative(template);
+                if (!templateFile.exists()) {
+                    problems.add(connectorYaml.at(section + ".template") + ": names "
+                            + CatalogueLocations.nameOf(root, folder, template) + ", which does not exist");
+                } else {
+                    checkTemplate(templateFile, CatalogueLocations.nameOf(root, folder, template), problems);
                 }
             }
         }
@@ -252,6 +270,19 @@ public class CatalogueLoader {
 
     private static void report(YamlFile file, List<JsonSchemas.FieldProblem> found, List<String> problems) {
         found.forEach(p -> problems.add(file.at(p.field()) + ": " + p.message()));
+    }
+
+    /**
+     * A request template FreeMarker cannot read is named now, with its line, rather than when each application of the
+     * department would become a dead letter.
+     */
+    private static void checkTemplate(Resource file, String name, List<String> problems) throws IOException {
+        try (Reader text = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            new Template(name, text, FREEMARKER);
+        } catch (ParseException mistake) {
+            problems.add(name + ":" + mistake.getLineNumber() + ": " + mistake.getEditorMessage()
+                    .lines().findFirst().orElse("") + " (expected a FreeMarker template)");
+        }
     }
 
     private static String folderName(Resource departmentFile) throws IOException {

@@ -96,6 +96,23 @@ class CatalogueLoaderTest {
     }
 
     @Test
+    void aLocationThatDoesNotExistIsNamed() {
+        assertThatThrownBy(() -> loader.load("classpath*:connectors,file:" + temp.resolve("departmnets")))
+                .hasMessageContaining("file:" + temp.resolve("departmnets") + ": does not exist");
+    }
+
+    @Test
+    void aRequestTemplateFreeMarkerCannotReadIsNamedWithItsLine() throws IOException {
+        department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS"));
+        Path template = connectors.resolve("transport/submit-request.json.ftl");
+        Files.writeString(template, "{\n  \"hubReference\": \"${body.application.applicationId?jsonstring}\"\n}\n");
+
+        assertThatThrownBy(() -> loader.load("file:" + connectors))
+                .hasMessageContaining("connectors/transport/submit-request.json.ftl:2: ")
+                .hasMessageContaining("(expected a FreeMarker template)");
+    }
+
+    @Test
     void aNewDepartmentIsJustAFolder() throws IOException {
         department("transport", "Transport Department", service("transport-driving-licence", 30, "CALENDAR_DAYS"));
 
