@@ -1,5 +1,6 @@
 package in.gov.sangam.demo;
 
+import in.gov.sangam.security.DemoClientRegistrations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -27,12 +28,12 @@ public class DepartmentDemoClients implements EnvironmentPostProcessor, Ordered 
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String department : DepartmentFolders.connectorFiles(environment).keySet()) {
-            String client = "dept-" + department;
+            String client = DemoClientRegistrations.departmentClientId(department);
             if (environment.getProperty(CLIENTS + client + ".secret") != null) {
                 continue;
             }
             properties.put(CLIENTS + client + ".secret", client + "-secret");
-            properties.put(CLIENTS + client + ".scopes[0]", "department:" + department);
+            properties.put(CLIENTS + client + ".scopes[0]", DemoClientRegistrations.departmentScope(department));
         }
         environment.getPropertySources().addLast(new MapPropertySource("demo-department-clients", properties));
     }

@@ -51,10 +51,10 @@ class SimulatedReloadedDepartments implements DepartmentsReloading {
             addDemoProperties(added);
         }
         clients.ifAvailable(repository -> departments.forEach(department -> {
-            String clientId = "dept-" + department.code();
+            String clientId = DemoClientRegistrations.departmentClientId(department.code());
             if (repository.findByClientId(clientId) == null) {
                 repository.save(DemoClientRegistrations.clientCredentials(clientId, clientId + "-secret",
-                        List.of("department:" + department.code())));
+                        List.of(DemoClientRegistrations.departmentScope(department.code()))));
             }
         }));
     }

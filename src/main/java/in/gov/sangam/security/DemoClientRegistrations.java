@@ -17,6 +17,16 @@ public final class DemoClientRegistrations {
     private DemoClientRegistrations() {
     }
 
+    /** A department's demo client: {@code dept-<department>}, secret {@code dept-<department>-secret}. */
+    public static String departmentClientId(String department) {
+        return "dept-" + department;
+    }
+
+    /** The scope a department's own client is given: reporting the status of, and reading, its applications. */
+    public static String departmentScope(String department) {
+        return "department:" + department;
+    }
+
     public static RegisteredClient clientCredentials(String clientId, String secret, Collection<String> scopes) {
         return RegisteredClient.withId(clientId)
                 .clientId(clientId)
