@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@code POST /api/v1/admin/catalogue/reload}: the department folders read and checked again, all of them before
  * anything changes, then put in use on this node: the connectors of the departments that were added, changed or
- * removed, then the catalogue. All or nothing: a folder that is wrong, a setting that cannot be resolved or a
- * connector that cannot be started leaves everything as it was, and the answer says why.
+ * removed, then the catalogue. A folder that is wrong or a setting that cannot be resolved changes nothing; a
+ * connector that still cannot be started puts the connectors back with their settings as they were. Either way the
+ * catalogue stays as it was and the answer says why.
  */
 @Component("catalogueReloadApi")
 public class CatalogueReloadApi {
