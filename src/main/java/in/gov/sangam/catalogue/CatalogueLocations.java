@@ -34,6 +34,14 @@ public final class CatalogueLocations {
         return rootOf(locations, department) + "/" + department;
     }
 
+    /**
+     * One file of a department's folder as a single resource location, for reading it ({@code classpath:} where its
+     * folder is found by {@code classpath*:}, which names many resources, not one).
+     */
+    public static String resourceOf(String locations, String department, String file) {
+        return folderOf(locations, department).replaceFirst("^classpath\\*:", "classpath:") + "/" + file;
+    }
+
     /** A file of a department's folder as a person finds it, for messages ({@code connectors/health/connector.yaml}). */
     public static String fileOf(String locations, String department, String file) {
         return nameOf(rootOf(locations, department), department, file);

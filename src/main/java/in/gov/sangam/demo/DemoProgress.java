@@ -183,8 +183,8 @@ public class DemoProgress implements DisposableBean {
 
     /** The department's answer to a status poll, from its simulator folder. */
     private Template pollAnswer(String department) throws IOException {
-        String location = CatalogueLocations.folderOf(catalogueLocation, department)
-                .replaceFirst("^classpath\\*:", "classpath:") + "/simulator/progress/poll-answer.ftl";
+        String location = CatalogueLocations.resourceOf(catalogueLocation, department,
+                "simulator/progress/poll-answer.ftl");
         try (Reader template = new InputStreamReader(resources.getResource(location).getInputStream(),
                 StandardCharsets.UTF_8)) {
             Configuration configuration = new Configuration(Configuration.VERSION_2_3_32);

@@ -261,8 +261,7 @@ public class Connectors {
         for (String template : new String[] {connector.submitTemplate(), connector.pollTemplate(),
                 connector.batchTemplate()}) {
             if (template != null) {
-                String location = CatalogueLocations.folderOf(catalogueLocation, connector.department())
-                        .replaceFirst("^classpath\\*:", "classpath:") + "/" + template;
+                String location = CatalogueLocations.resourceOf(catalogueLocation, connector.department(), template);
                 try (InputStream in = RESOURCES.getResource(location).getInputStream()) {
                     texts.put(template, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 } catch (IOException unreadable) {
