@@ -4,7 +4,12 @@
 #   - `mvn spring-boot:run` (the README's first command, on an already compiled tree), shipped catalogue;
 #   - the packaged jar as built (`java -jar target/…`), shipped catalogue and a generated one of 1,000 services
 #     (the real programme has 913);
-#   - the same jar installed by ops/install.sh (extracted, with a class-data-sharing archive), as production runs it.
+#   - the same jar installed by ops/install.sh (extracted, with a class-data-sharing archive), started as production
+#     starts it;
+#   - installed, started as the demo and development start it: C1 only, as `mvn spring-boot:run` starts the hub
+#     (Spring Boot's "optimized launch"), and the serial collector, which suits one small node on a laptop.
+# Each case runs its runs one after another; the last lines give each case's median, the figure issue 8 sets
+# (the default profile ready in <= 10 s) is about.
 # Usage: bench/startup.sh [runs per case, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +26,7 @@ java -cp target/test-classes in.gov.sangam.catalogue.GeneratedCatalogue "$work/c
 
 measure() {
   local label="$1"; shift
+  local times=""
   for run in $(seq "$runs"); do
     rm -rf "$work/data"
     local start end
@@ -29,7 +35,7 @@ measure() {
       setsid mvn -B -q spring-boot:run \
         -Dspring-boot.run.arguments="--server.port=$port --sangam.data-dir=$work/data" > "$work/hub.log" 2>&1 &
     elif [ "${1:-}" = "installed" ]; then
-      setsid java -XX:SharedArchiveFile="$work/installed/sangam-hub.jsa" -jar "$work/installed/sangam-hub.jar" \
+      setsid java "${@:2}" -XX:SharedArchiveFile="$work/installed/sangam-hub.jsa" -jar "$work/installed/sangam-hub.jar" \
         --server.port=$port --sangam.data-dir="$work/data" > "$work/hub.log" 2>&1 &
     else
       setsid java -jar "$jar" --server.port=$port --sangam.data-dir="$work/data" "$@" > "$work/hub.log" 2>&1 &
@@ -41,13 +47,20 @@ measure() {
     done
     end=$(date +%s.%N)
     kill -- -"$pid"; wait "$pid" 2> /dev/null || true
-    printf '%-28s run %d: ready in %5.1f s  (%s)\n' "$label" "$run" "$(echo "$end - $start" | bc)" \
+    local ready; ready=$(echo "$end - $start" | bc)
+    times="$times $ready"
+    printf '%-34s run %d: ready in %5.1f s  (%s)\n' "$label" "$run" "$ready" \
       "$(grep -o 'Catalogue loaded.*' "$work/hub.log" | sed 's/.*: //')"
   done
+  medians+=("$(printf '%-34s median %5.1f s' "$label" "$(echo $times | tr ' ' '\n' | sort -n | \
+    awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')")")
 }
+medians=()
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 measure "mvn spring-boot:run" mvn
 measure "jar, shipped catalogue"
 measure "jar, 1,000 services" --sangam.catalogue.location="file:$work/connectors-1000"
-measure "installed (ops/install.sh)" installed
+measure "installed, production start" installed
+measure "installed, demo start (C1, serial)" installed -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+printf '%s\n' "${medians[@]}"
