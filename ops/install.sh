@@ -9,6 +9,7 @@
 #
 # Usage:  ops/install.sh target/sangam-hub-0.1.0-SNAPSHOT.jar /opt/sangam
 # Start:  java -XX:SharedArchiveFile=/opt/sangam/sangam-hub.jsa -jar /opt/sangam/sangam-hub.jar [arguments]
+# Demo:   java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=… (the README's "Installing a node")
 set -euo pipefail
 if [ $# -ne 2 ]; then
   echo "usage: $0 <packaged sangam-hub jar> <folder to install into>" >&2
@@ -52,3 +53,5 @@ fi
 
 echo "Installed in $destination. Start it with:"
 echo "  java -XX:SharedArchiveFile=$destination/sangam-hub.jsa -jar $destination/sangam-hub.jar"
+echo "For the demo (the default profile), start it as mvn spring-boot:run starts the hub, C1 only (not for production):"
+echo "  java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=$destination/sangam-hub.jsa -jar $destination/sangam-hub.jar"
