@@ -4,8 +4,8 @@
 #      which alone takes about a fifth off the start-up on a 2-core machine;
 #   2. with a class-data-sharing archive (JDK AppCDS) made by one training start that stops once it is ready: the
 #      JVM then maps the hub's classes already parsed and verified instead of loading them.
-# The archive fits only the JDK that made it and these exact jars: install again after an upgrade of either
-# (a JVM given a stale archive says so and starts without it, slower).
+# The archive fits only the JDK that made it and these exact jars where they are: install again after an upgrade of
+# either, or to move the folder (a JVM given a stale archive says so and starts without it, slower).
 #
 # Usage:  ops/install.sh target/sangam-hub-0.1.0-SNAPSHOT.jar /opt/sangam
 # Start:  java -XX:SharedArchiveFile=/opt/sangam/sangam-hub.jsa -jar /opt/sangam/sangam-hub.jar [arguments]

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The production form of a node, as the README installs it: {@code ops/install.sh} extracts the packaged jar and
- * trains a class-data-sharing archive on a whole start, and the node started from it becomes ready with the hub's own
- * classes, and Camel's, taken from the archive (were the archive stale or unusable, the JVM would quietly load them
- * the slow way).
+ * A node installed as the README installs it: {@code ops/install.sh} extracts the packaged jar and trains a
+ * class-data-sharing archive on a whole start, and the node started from it becomes ready with the hub's own classes,
+ * and Camel's, taken from the archive (were the archive stale or unusable, the JVM would quietly load them the slow
+ * way).
  */
 @Timeout(720)
 class InstalledNodeIT {
