@@ -2,6 +2,7 @@ package in.gov.sangam.demo;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import in.gov.sangam.security.DemoClientRegistrations;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -35,10 +36,10 @@ class DepartmentTokens {
         }
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .subject("dept-" + department)
+                .subject(DemoClientRegistrations.departmentClientId(department))
                 .issuedAt(now)
                 .expiresAt(now.plus(10, ChronoUnit.MINUTES))
-                .claim("scope", List.of("department:" + department))
+                .claim("scope", List.of(DemoClientRegistrations.departmentScope(department)))
                 .build();
         return new NimbusJwtEncoder(key).encode(JwtEncoderParameters.from(claims)).getTokenValue();
     }
